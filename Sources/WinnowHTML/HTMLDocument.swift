@@ -1,0 +1,101 @@
+import CLibXML2
+
+/// A parsed HTML page. Owns the libxml2 tree and frees it on deinit.
+///
+/// Not `Sendable`: libxml2 trees must stay on one thread at a time. Parse, query and clean a
+/// document within one task. Every ``HTMLNode`` holds a strong reference to its document, so a
+/// node can never outlive the tree it points into.
+public final class HTMLDocument {
+    let pointer: htmlDocPtr
+    /// Subtrees unlinked by ``remove(_:)``: kept until deinit so that node handles into them stay valid.
+    private var detached: [xmlNodePtr] = []
+
+    /// The encoding the page was decoded with and where that came from.
+    public let charset: CharsetDecision
+    /// The page's URL if the caller knew it (used for resolving relative links).
+    public let url: String?
+
+    /// Parses page bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: the page exactly as fetched or stored.
+    ///   - charsetHint: a charset from outside the page (HTTP `Content-Type`), if any.
+    ///   - url: the page URL; also used to name the page in errors.
+    ///   - name: how errors name the input when there is no URL (e.g. a file path).
+    /// - Throws: ``HTMLError/unparsable(input:reason:)`` when libxml2 builds no document.
+    public init(bytes: [UInt8], charsetHint: String? = nil, url: String? = nil, name: String? = nil) throws(HTMLError) {
+        LibXML.prepare()
+        let inputName = name ?? url ?? "<input>"
+        var decision = CharsetSniffer.decide(bytes, hint: charsetHint)
+        let bomLength = CharsetSniffer.byteOrderMark(bytes).map { $0.name == decision.name ? $0.length : 0 } ?? 0
+        let body = bytes[bomLength...]
+        var utf8: [UInt8]
+        if let converted = Transcoder.utf8(from: body, charset: decision.name) {
+            utf8 = converted
+        } else {
+            // A label iconv doesn't know (a typo in a meta tag, say): read it as UTF-8 instead.
+            utf8 = Transcoder.repairedUTF8(body)
+            decision = CharsetDecision(name: "utf-8", source: .fallback)
+        }
+        if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            // libxml2 returns no document for blank input; an empty page is a page with no text.
+            utf8 = Array("<html><body></body></html>".utf8)
+        }
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let parsed: htmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(clamping: buffer.count), url, "UTF-8", options)
+            }
+        }
+        guard let parsed else {
+            throw .unparsable(input: inputName, reason: "libxml2 returned no document (\(utf8.count) bytes after decoding)")
+        }
+        pointer = parsed
+        charset = decision
+        self.url = url
+    }
+
+    /// Parses a string (convenience for tests and small fragments).
+    public convenience init(html: String, url: String? = nil) throws(HTMLError) {
+        try self.init(bytes: Array(html.utf8), charsetHint: "utf-8", url: url)
+    }
+
+    deinit {
+        for node in detached { xmlFreeNode(node) }
+        xmlFreeDoc(pointer)
+    }
+
+    /// The `<html>` element.
+    public var root: HTMLNode? {
+        xmlDocGetRootElement(pointer).map { HTMLNode(document: self, pointer: $0) }
+    }
+
+    /// The document node itself (the parent of `<html>`): the context that selects the whole page.
+    public var documentNode: HTMLNode {
+        HTMLNode(document: self, pointer: UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: xmlNode.self))
+    }
+
+    /// The `<body>` element, if the page has one (libxml2 adds one to almost every page).
+    public var body: HTMLNode? {
+        root?.elementChildren.first { $0.name == "body" }
+    }
+
+    /// The `<head>` element, if any.
+    public var head: HTMLNode? {
+        root?.elementChildren.first { $0.name == "head" }
+    }
+
+    /// Unlinks `nodes` from the tree. Handles to them stay valid (they are freed with the document).
+    ///
+    /// Nodes are unlinked in reverse document order, so a node nested inside another one in the
+    /// list is taken out of its ancestor first and nothing is detached twice.
+    public func remove(_ nodes: [HTMLNode]) {
+        for node in nodes.reversed() where node.document === self {
+            guard node.pointer.pointee.parent != nil else { continue }
+            xmlUnlinkNode(node.pointer)
+            detached.append(node.pointer)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// The libcurl fetcher lives here (see the scrape task).

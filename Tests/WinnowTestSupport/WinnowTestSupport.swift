@@ -1,0 +1,1 @@
+// The loopback HTTP server for tests lives here (see the scrape task).

@@ -1,0 +1,161 @@
+import WinnowHTML
+
+/// Applies one page's compiled rules to its document and records which rules fired.
+struct RuleApplication {
+    let document: HTMLDocument
+    let rules: CompiledRules
+    let pageName: String
+    private(set) var fired: Set<RuleID> = []
+
+    init(document: HTMLDocument, rules: CompiledRules, pageName: String) {
+        self.document = document
+        self.rules = rules
+        self.pageName = pageName
+    }
+
+    /// Nodes `rule` matches in `context`'s subtree (context included); records the rule as fired.
+    mutating func matches(_ rule: SelectorRule, in context: HTMLNode) throws(CleanError) -> [HTMLNode] {
+        let nodes: [HTMLNode]
+        do { nodes = try context.select(rule.selector) } catch {
+            throw .ruleFailed(page: pageName, rule: rule.id, reason: error.description)
+        }
+        if !nodes.isEmpty { fired.insert(rule.id) }
+        return nodes
+    }
+
+    // MARK: Title
+
+    /// The first `title` rule that yields text; without title rules: `og:title`, then the first
+    /// `<h1>`, then `<title>`.
+    mutating func title() throws(CleanError) -> String? {
+        let root = document.documentNode
+        for rule in rules.title {
+            for node in try matches(rule, in: root) {
+                let text = Self.inlineText(node)
+                if !text.isEmpty { return text }
+            }
+        }
+        let fallbacks = ["//meta[@property='og:title']/@content", "//h1", "//title"]
+        for expression in fallbacks {
+            guard let nodes = try? root.select(xpath: expression) else { continue }
+            for node in nodes {
+                let text = node.kind == .element ? Self.inlineText(node) : Self.collapse(node.textContent)
+                if !text.isEmpty { return text }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Content
+
+    /// The nodes of the first `content` rule that matches, in document order, without nodes nested
+    /// inside other matched nodes; nil when there are no content rules or none matches.
+    mutating func contentRoots() throws(CleanError) -> [HTMLNode]? {
+        for rule in rules.content {
+            let nodes = try matches(rule, in: document.documentNode)
+            guard !nodes.isEmpty else { continue }
+            let set = Set(nodes)
+            return nodes.filter { node in !node.ancestors.contains(where: set.contains) }
+        }
+        return nil
+    }
+
+    /// Unlinks everything `remove` rules match inside `roots`, never a root or an ancestor of one.
+    ///
+    /// With `protectingMostOfText` (used when the content is the whole body), a match holding more
+    /// than half of the root's text is kept: a broad global rule like `[class*=cookie]` must not
+    /// wipe out a page whose wrapper happens to carry a `has-cookie-bar` class.
+    mutating func removeBoilerplate(inside roots: [HTMLNode], protectingMostOfText: Bool = false) throws(CleanError) {
+        let rootSet = Set(roots)
+        let rootTextLength = protectingMostOfText ? roots.reduce(0) { $0 + $1.textContent.utf8.count } : 0
+        for rule in rules.remove {
+            var doomed: [HTMLNode] = []
+            for root in roots {
+                for node in try matchesWithoutRecording(rule, in: root) where !rootSet.contains(node) {
+                    if protectingMostOfText, node.textContent.utf8.count * 2 > rootTextLength { continue }
+                    doomed.append(node)
+                }
+            }
+            if !doomed.isEmpty {
+                fired.insert(rule.id)
+                document.remove(doomed)
+            }
+        }
+    }
+
+    /// For the first `cut_at` match inside each root: removes it and everything after it in the root.
+    mutating func cut(inside roots: [HTMLNode]) throws(CleanError) {
+        guard !rules.cutAt.isEmpty else { return }
+        for root in roots {
+            var first: HTMLNode?
+            for rule in rules.cutAt {
+                guard let node = try matchesWithoutRecording(rule, in: root).first(where: { $0 != root }) else { continue }
+                fired.insert(rule.id)
+                if first == nil || Self.precedes(node, first!) { first = node }
+            }
+            guard let marker = first else { continue }
+            var doomed = [marker]
+            var current = marker
+            while current != root, let parent = current.parent {
+                var sibling = current.nextSibling
+                while let next = sibling {
+                    doomed.append(next)
+                    sibling = next.nextSibling
+                }
+                current = parent
+            }
+            document.remove(doomed)
+        }
+    }
+
+    private func matchesWithoutRecording(_ rule: SelectorRule, in context: HTMLNode) throws(CleanError) -> [HTMLNode] {
+        do { return try context.select(rule.selector) } catch {
+            throw .ruleFailed(page: pageName, rule: rule.id, reason: error.description)
+        }
+    }
+
+    /// Whether `a` comes before `b` in document order.
+    private static func precedes(_ a: HTMLNode, _ b: HTMLNode) -> Bool {
+        guard let nodes = try? a.document.documentNode.select(xpath: "//node()") else { return false }
+        for node in nodes {
+            if node == a { return true }
+            if node == b { return false }
+        }
+        return false
+    }
+
+    // MARK: Lines
+
+    /// Drops lines that a `drop_lines` rule matches and everything from the first `cut_at_line` match.
+    mutating func applyLineRules(to blocks: [TextBlock]) -> [TextBlock] {
+        guard !rules.dropLines.isEmpty || !rules.cutAtLine.isEmpty else { return blocks }
+        var result: [TextBlock] = []
+        for block in blocks {
+            var kept: [Substring] = []
+            for line in block.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if let rule = rules.cutAtLine.first(where: { $0.matches(line) }) {
+                    fired.insert(rule.id)
+                    if !kept.isEmpty { result.append(TextBlock(kind: block.kind, text: kept.joined(separator: "\n"))) }
+                    return result
+                }
+                if let rule = rules.dropLines.first(where: { $0.matches(line) }) {
+                    fired.insert(rule.id)
+                    continue
+                }
+                kept.append(line)
+            }
+            if !kept.isEmpty { result.append(TextBlock(kind: block.kind, text: kept.joined(separator: "\n"))) }
+        }
+        return result
+    }
+
+    // MARK: Helpers
+
+    static func inlineText(_ node: HTMLNode) -> String {
+        TextWalker().blocks(of: node).map(\.text).joined(separator: " ")
+    }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

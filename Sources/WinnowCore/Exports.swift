@@ -1,0 +1,2 @@
+// Core's API hands out HTML-layer types (documents, text blocks, charset decisions).
+@_exported import WinnowHTML

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `winnow`: scrape web pages and clean them into article text.
+@main
+struct Winnow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "winnow",
+        abstract: "Scrape web pages and clean them into article text.",
+        discussion: """
+            Exit codes: 0 success; 1 some pages or snapshots failed (the others were still \
+            processed); 2 bad rules or bad arguments (nothing was processed).
+            """,
+        version: "0.1.0",
+        subcommands: [CleanCommand.self, ValidateCommand.self]
+    )
+}

@@ -82,10 +82,11 @@ public enum LineDiff {
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
                 edits.append(.same(a[i])); i += 1; j += 1
-            } else if j < m, i == n || lengths[i * (m + 1) + j + 1] >= lengths[(i + 1) * (m + 1) + j] {
-                edits.append(.added(b[j])); j += 1
-            } else {
+            } else if i < n, j == m || lengths[(i + 1) * (m + 1) + j] >= lengths[i * (m + 1) + j + 1] {
+                // Removals before additions, as diff -u prints them.
                 edits.append(.removed(a[i])); i += 1
+            } else {
+                edits.append(.added(b[j])); j += 1
             }
         }
         return edits

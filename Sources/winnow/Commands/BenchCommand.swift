@@ -36,8 +36,9 @@ struct BenchCommand: AsyncParsableCommand {
                 benchmark.clean(named: "clean (generic only)", options: .init(useSiteRules: false)),
             ]
             for stage in stages {
-                print(String(format: "%-22@ %8.1f pages/s %8.1f MB/s   %.2f× parse-only",
-                             stage.name, stage.pagesPerSecond, stage.megabytesPerSecond,
+                let label = stage.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                print(label + String(format: " %8.1f pages/s %8.1f MB/s   %.2f× parse-only",
+                             stage.pagesPerSecond, stage.megabytesPerSecond,
                              stage.pagesPerSecond / parse.pagesPerSecond))
             }
             print(String(format: "peak RSS %.1f MB", Double(CleaningBenchmark.peakResidentBytes()) / 1_048_576))

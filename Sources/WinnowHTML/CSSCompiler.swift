@@ -1,11 +1,17 @@
-/// Compiles CSS selectors to XPath 1.0. (Being written; see the CSS selector task.)
+/// Compiles CSS selectors to XPath 1.0 for libxml2.
+///
+/// Supported: type and `*`, `#id`, `.class`, attribute selectors (`[a]`, `=`, `~=`, `|=`, `^=`,
+/// `$=`, `*=`, quoted or bare values, `i`/`s` flags), the combinators whitespace, `>`, `+`, `~`,
+/// comma groups, `:not()`, `:is()`, `:where()`, `:has()` (relative, e.g. `:has(> p)`), the
+/// `:nth-*` family with `an+b`/`odd`/`even`, `:first-/last-/only-child`,
+/// `:first-/last-/only-of-type`, `:empty` and `:root`. Element and attribute names match
+/// ASCII-case-insensitively, as in HTML.
+///
+/// The result, evaluated with context node N, selects the matching elements in N's subtree
+/// (N included) in document order; compounds left of a combinator may match outside it, as with
+/// the DOM's `querySelectorAll`. Errors carry the 0-based offset (in Unicode scalars) of the problem.
 enum CSSCompiler {
     static func compile(_ selector: String) throws(HTMLError) -> String {
-        // Interim: type selectors only, so the rest of the package builds.
-        let trimmed = selector.trimmingASCIIWhitespaceAndQuotes()
-        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isLetter || $0.isNumber }) else {
-            throw .invalidSelector(selector: selector, position: 0, reason: "not supported yet")
-        }
-        return "descendant-or-self::\(trimmed.lowercased())"
+        CSSXPathEmitter.expression(for: try CSSParser.parse(selector))
     }
 }

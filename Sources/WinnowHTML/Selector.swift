@@ -11,6 +11,22 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     public let isCSS: Bool
 
     /// Compiles a CSS selector.
+    ///
+    /// Supported: type selectors and `*`; `#id`; `.class`; attribute selectors `[a]`, `[a=v]`,
+    /// `~=`, `|=`, `^=`, `$=`, `*=` with bare or quoted values and the `i` (ignore case) flag; the
+    /// combinators whitespace, `>`, `+`, `~`; comma groups; `:not()`, `:is()`, `:where()` and
+    /// `:has()` (with relative selectors such as `:has(> img)`); `:nth-child()`,
+    /// `:nth-last-child()`, `:nth-of-type()`, `:nth-last-of-type()` (`an+b`, `odd`, `even`);
+    /// `:first-`, `:last-` and `:only-child`/`-of-type`; `:empty`; `:root`. Element and attribute
+    /// names are case-insensitive, ids, classes and values case-sensitive, as in HTML.
+    ///
+    /// Matching follows the DOM's `querySelectorAll`: ``HTMLNode/select(_:)`` returns the matching
+    /// elements in the node's subtree, the node included, in document order, and compounds left of
+    /// a combinator may match outside that subtree.
+    ///
+    /// - Throws: ``HTMLError/invalidSelector(selector:position:reason:)`` with the 0-based offset
+    ///   (in Unicode scalars) of the problem, for empty selectors, dangling combinators, unclosed
+    ///   brackets, parentheses or strings, unknown pseudo-classes, pseudo-elements and bad `an+b`.
     public init(css: String) throws(HTMLError) {
         source = css
         xpath = try CSSCompiler.compile(css)

@@ -19,9 +19,15 @@ enum ValidationPrinter {
             }
         }
         output += "\nRule coverage (snapshots each rule fired on):\n"
-        let shown = allCoverage ? report.coverage : report.unusedRules
+        // Global rules only fire on pages that carry that boilerplate inside their content, so by
+        // default their unused ones are counted, not listed; site rules are always listed.
+        let shown = allCoverage ? report.coverage : report.unusedRules.filter { $0.rule.file != RuleBook.globalFileName }
         for entry in shown {
             output += "  \(entry.firedOn)/\(entry.applicableSnapshots)  \(entry.rule)\n"
+        }
+        let unusedGlobal = report.unusedRules.filter { $0.rule.file == RuleBook.globalFileName }.count
+        if !allCoverage, unusedGlobal > 0 {
+            output += "  (\(unusedGlobal) rules of \(RuleBook.globalFileName) fired on no snapshot; --coverage lists every rule)\n"
         }
         let unused = report.unusedRules.count
         let untestedFiles = Set(report.untestedRules.map(\.rule.file)).sorted()

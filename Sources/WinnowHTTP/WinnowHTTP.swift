@@ -1,1 +1,0 @@
-// The libcurl fetcher lives here (see the scrape task).

@@ -1,1 +1,0 @@
-// The loopback HTTP server for tests lives here (see the scrape task).

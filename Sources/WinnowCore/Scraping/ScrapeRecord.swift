@@ -1,0 +1,60 @@
+import Foundation
+
+/// One line of `winnow scrape` output: the clean page, or why there is none.
+public struct ScrapeRecord: Codable, Sendable {
+    /// Why a URL produced no article.
+    public struct Failure: Codable, Sendable, Equatable {
+        /// `dns`, `connect`, `timeout`, `tls`, `http`, `too_large`, `robots`, `invalid_url`,
+        /// `redirect_loop`, `too_many_redirects`, `unsupported_scheme`, `network`, `bad_encoding`,
+        /// `cancelled`, `parse` (the page could not be cleaned) or `other`.
+        public var kind: String
+        public var message: String
+    }
+
+    public var url: String
+    public var finalURL: String?
+    public var status: Int?
+    public var fetchedAt: String?
+    public var contentType: String?
+    public var charset: ArticleRecord.Charset?
+    public var title: String?
+    public var text: String?
+    public var ruleFile: String?
+    public var extractor: String?
+    public var warnings: [String]?
+    /// Transfer time plus cleaning time, in milliseconds (not time spent waiting for politeness limits).
+    public var elapsedMilliseconds: Int?
+    public var error: Failure?
+
+    public init(url: String) {
+        self.url = url
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case url, status, title, text, extractor, warnings, error, charset
+        case finalURL = "final_url"
+        case fetchedAt = "fetched_at"
+        case contentType = "content_type"
+        case ruleFile = "rule_file"
+        case elapsedMilliseconds = "elapsed_ms"
+    }
+
+    /// A record for a URL that failed.
+    public static func failure(url: String, kind: String, message: String) -> ScrapeRecord {
+        var record = ScrapeRecord(url: url)
+        record.error = Failure(kind: kind, message: message)
+        return record
+    }
+
+    public var succeeded: Bool { error == nil }
+
+    /// The record as one line of JSON (no newline).
+    public func jsonLine() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else {
+            return #"{"error":{"kind":"other","message":"record could not be encoded"},"url":"\#(url)"}"#
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -39,7 +39,8 @@ struct RuleApplication {
         for expression in fallbacks {
             guard let nodes = try? root.select(xpath: expression) else { continue }
             for node in nodes {
-                let text = node.kind == .element ? Self.inlineText(node) : Self.collapse(node.textContent)
+                // <title> is never emitted by the text walk (it lives in <head>), so read it directly.
+                let text = node.kind == .element && node.name != "title" ? Self.inlineText(node) : Self.collapse(node.textContent)
                 if !text.isEmpty { return text }
             }
         }

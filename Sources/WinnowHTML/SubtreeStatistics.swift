@@ -201,7 +201,7 @@ public struct SubtreeStatistics {
     @inline(__always)
     static func isWide(_ scalar: UInt32) -> Bool {
         switch scalar {
-        case 0x1100...0x11FF, 0x2E80...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7AF, 0xF900...0xFAFF: return true
+        case 0x1100...0x11FF, 0x2E80...0x2FFF, 0x3040...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7AF, 0xF900...0xFAFF: return true
         default: return false
         }
     }

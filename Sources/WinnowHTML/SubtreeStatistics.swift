@@ -38,7 +38,9 @@ public struct SubtreeStatistics {
         public internal(set) var ownPunctuation = 0
         /// Whether some child element is a block (see ``isBlock``).
         public internal(set) var hasBlockChild = false
-        /// `<p>` elements with text in the subtree, this element included.
+        /// Paragraphs with text in the subtree, this element included: `<p>` elements, and
+        /// `<div>`s (also `section`, `article`, `center`) without block children, which pages use
+        /// as paragraphs.
         public internal(set) var paragraphs = 0
         /// `<img>` elements in the subtree.
         public internal(set) var images = 0
@@ -128,7 +130,7 @@ public struct SubtreeStatistics {
         elements[index].end = elements.count
         let element = elements[index]
         if element.name == "a" { linkDepth -= 1 }
-        if element.name == "p", element.textLength > 0 { elements[index].paragraphs += 1 }
+        if element.textLength > 0, Self.isParagraph(element) { elements[index].paragraphs += 1 }
         guard element.parent >= 0 else { return }
         let closed = elements[index]
         elements[element.parent].textLength += closed.textLength
@@ -138,6 +140,14 @@ public struct SubtreeStatistics {
         elements[element.parent].paragraphs += closed.paragraphs
         elements[element.parent].images += closed.images
         elements[element.parent].listItems += closed.listItems
+    }
+
+    private static func isParagraph(_ element: Element) -> Bool {
+        switch element.name {
+        case "p": return true
+        case "div", "section", "article", "center": return !element.hasBlockChild
+        default: return false
+        }
     }
 
     /// Counts a text node's scalars into element `owner` without building a String.

@@ -9,16 +9,19 @@ struct ClassHints {
     /// Word stems that mark article text; a stem matches a word that starts with it.
     private static let positive = ["article", "content", "entry", "hentry", "post", "story", "body", "main",
                                    "text", "blog", "prose", "column", "paragraph"]
-    /// Word stems that mark boilerplate; a stem matches a word that starts with it.
-    private static let negativeStems = ["comment", "footer", "foot", "share", "sharing", "social", "related",
-                                        "promo", "sidebar", "newsletter", "subscri", "cookie", "consent",
-                                        "breadcrumb", "advert", "sponsor", "widget", "popup", "modal",
-                                        "outbrain", "taboola", "disqus", "recommend", "recirc", "masthead",
-                                        "navbar", "navigation", "menu", "banner", "combx", "shoutbox",
+    /// Word stems that mark boilerplate whatever else the element holds; a stem matches a word
+    /// that starts with it.
+    private static let strongStems = ["comment", "disqus", "footer", "share", "sharing", "social", "related",
+                                      "promo", "newsletter", "subscri", "cookie", "consent", "breadcrumb",
+                                      "advert", "sponsor", "popup", "modal", "outbrain", "taboola", "recommend",
+                                      "recirc"]
+    /// Word stems that mark boilerplate; pages also use some of them for layout wrappers around
+    /// the article (`main-sidebar-layout`).
+    private static let negativeStems = strongStems + ["widget", "masthead", "sidebar", "navbar", "navigation", "menu", "banner", "combx", "shoutbox",
                                         "skyscraper", "pager", "pagination", "signup", "login", "toolbar",
                                         "trending", "popular", "tags", "byline", "dateline", "author",
                                         "timestamp", "caption", "credit", "copyright", "print", "email",
-                                        "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "disclaimer",
+                                        "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "disclaimer", "reply", "respond",
                                         "teaser", "hidden", "overlay", "paywall", "rail", "nav"]
     /// Whole words that mark boilerplate (too short to match as stems).
     private static let negativeWords: Set<String> = ["ad", "ads", "adv", "aside", "meta", "more", "tools",
@@ -27,6 +30,9 @@ struct ClassHints {
 
     /// True when the class/id names boilerplate.
     let isNegative: Bool
+    /// True when the class/id names boilerplate that is never a wrapper around an article
+    /// (comments, related links, share bars, footers).
+    let isStronglyNegative: Bool
     /// True when the class/id names article text.
     let isPositive: Bool
 
@@ -35,14 +41,16 @@ struct ClassHints {
         for attribute in ["class", "id"] {
             if let value = node.attribute(attribute) { words += Self.words(of: value) }
         }
-        var negative = false, positive = false
+        var negative = false, positive = false, strong = false
         for word in words {
             if Self.negativeWords.contains(word) || Self.negativeStems.contains(where: { word.hasPrefix($0) }) {
                 negative = true
+                if Self.strongStems.contains(where: { word.hasPrefix($0) }) { strong = true }
             }
             if Self.positive.contains(where: { word.hasPrefix($0) }) { positive = true }
         }
         isNegative = negative
+        isStronglyNegative = strong
         isPositive = positive
     }
 

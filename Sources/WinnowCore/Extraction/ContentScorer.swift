@@ -16,9 +16,44 @@ struct ContentScorer {
     /// Blocks shorter than this (in effective characters) carry no signal.
     static let minimumParagraphLength = 25
 
-    init(statistics: SubtreeStatistics) {
+    /// - Parameter skippingUnlikely: whether paragraphs inside regions whose tag or class/id names
+    ///   boilerplate (comments, sidebars, footers, related links) are ignored. Comment threads
+    ///   are prose too and would otherwise outscore a short article.
+    init(statistics: SubtreeStatistics, skippingUnlikely: Bool = true) {
         self.statistics = statistics
-        scoreParagraphs()
+        scoreParagraphs(skippingUnlikely: skippingUnlikely)
+    }
+
+    /// Marks every element inside a region named as boilerplate. A region named only weakly so
+    /// (`sidebar`, `widget`) that holds an element named as article text (`entry-content`
+    /// inside a theme's `main-sidebar-layout`) is not boilerplate; comment threads, related
+    /// links and share bars always are, whatever their parts are called.
+    private func unlikelyRegions() -> [Bool] {
+        let elements = statistics.elements
+        // -2 certainly boilerplate, -1 named like boilerplate, 1 named like article text.
+        var named = [Int8](repeating: 0, count: elements.count)
+        for index in elements.indices.dropFirst() {
+            switch elements[index].name {
+            case "nav", "aside", "footer":
+                named[index] = -2
+            case "a", "p", "span", "b", "i", "em", "strong", "font", "li", "img", "br":
+                continue
+            default:
+                let hints = ClassHints(elements[index].node)
+                if hints.isNegative, !hints.isPositive { named[index] = hints.isStronglyNegative ? -2 : -1 }
+                if hints.isPositive, !hints.isNegative { named[index] = 1 }
+            }
+        }
+        var holdsArticle = [Bool](repeating: false, count: elements.count)
+        for index in elements.indices.reversed() where index > 0 {
+            if named[index] == 1 || holdsArticle[index] { holdsArticle[elements[index].parent] = true }
+        }
+        var unlikely = [Bool](repeating: false, count: elements.count)
+        for index in elements.indices.dropFirst() {
+            unlikely[index] = unlikely[elements[index].parent] || named[index] == -2
+                || (named[index] == -1 && !holdsArticle[index])
+        }
+        return unlikely
     }
 
     /// Length in which a scalar from a script without spaces (Han, Kana, Hangul) counts three
@@ -27,11 +62,13 @@ struct ContentScorer {
         element.textLength + 2 * element.wideCharacters
     }
 
-    private mutating func scoreParagraphs() {
+    private mutating func scoreParagraphs(skippingUnlikely: Bool) {
         let elements = statistics.elements
+        let unlikely = skippingUnlikely ? unlikelyRegions() : []
         for index in elements.indices {
             let element = elements[index]
             guard element.textLength > 0 else { continue }
+            if skippingUnlikely, unlikely[index] { continue }
             let points: Double
             if Self.isParagraph(element) {
                 let length = Self.effectiveLength(element)

@@ -36,9 +36,16 @@ public struct GenericExtractor: Sendable {
         guard let bodyStatistics = statistics.elements.first, bodyStatistics.textLength > 0 else {
             return GenericExtraction(blocks: [], strategy: "empty: no visible text")
         }
-        let scorer = ContentScorer(statistics: statistics)
+        var scorer = ContentScorer(statistics: statistics)
+        var top = scorer.topCandidate()
+        if top == nil {
+            // Everything with prose sits in regions named like boilerplate (a theme that calls its
+            // main column "sidebar-layout", say): score them after all.
+            scorer = ContentScorer(statistics: statistics, skippingUnlikely: false)
+            top = scorer.topCandidate()
+        }
         let pruner = ContentPruner(scorer: scorer)
-        if let top = scorer.topCandidate() {
+        if let top {
             let roots = articleParts(around: top, scorer: scorer)
             let excluded = pruner.boilerplate(under: roots)
             let blocks = walker.blocks(of: roots.map { statistics.elements[$0].node }, excluding: excluded)

@@ -21,8 +21,8 @@ struct ClassHints {
                                         "skyscraper", "pager", "pagination", "signup", "login", "toolbar",
                                         "trending", "popular", "tags", "byline", "dateline", "author",
                                         "timestamp", "caption", "credit", "copyright", "print", "email",
-                                        "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "disclaimer", "reply", "respond",
-                                        "teaser", "hidden", "overlay", "paywall", "rail", "nav"]
+                                        "disclaimer", "reply", "respond",
+                                        "teaser", "hidden", "overlay", "rail", "nav"]
     /// Whole words that mark boilerplate (too short to match as stems).
     private static let negativeWords: Set<String> = ["ad", "ads", "adv", "aside", "meta", "more", "tools",
                                                      "links", "header", "topics", "tag", "date", "dfp",

@@ -74,6 +74,8 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(name: "winnow-eval", dependencies: ["WinnowCore"]),
+
         // MARK: Tests
         .target(
             name: "WinnowTestSupport",

@@ -18,6 +18,8 @@ struct TextWalkState {
     let style: TextWalker.Style
     let baseURL: URL?
     private(set) var blocks: [TextBlock] = []
+    /// Elements whose subtrees are not emitted.
+    var excluded: Set<xmlNodePtr> = []
     private var buffer: [UInt8] = []
     private var pendingSpace = false
     private var frames: [Frame] = []
@@ -69,6 +71,7 @@ struct TextWalkState {
         let category = TagCategory.of(String(cString: rawName))
         if case .skipped = category { return false }
         if element.pointee.properties != nil, TextWalker.isHidden(element) { return false }
+        if !excluded.isEmpty, excluded.contains(element) { return false }
         switch category {
         case .skipped, .inline:
             break

@@ -27,7 +27,14 @@ public struct TextWalker: Sendable {
 
     /// The text blocks of several subtrees, in the order given (callers pass document order).
     public func blocks(of nodes: [HTMLNode]) -> [TextBlock] {
+        blocks(of: nodes, excluding: [])
+    }
+
+    /// The text blocks of several subtrees, leaving out the subtrees rooted at `excluded`
+    /// (boilerplate found inside an article, say) without changing the document.
+    public func blocks(of nodes: [HTMLNode], excluding excluded: Set<HTMLNode>) -> [TextBlock] {
         var state = TextWalkState(style: style, baseURL: nodes.first?.document.url.flatMap { URL(string: $0) })
+        state.excluded = Set(excluded.map(\.pointer))
         for node in nodes {
             state.walk(node.pointer)
             state.flush()

@@ -11,12 +11,12 @@ public struct Article: Sendable, Codable {
         /// The generic extractor because the site's `content` selectors matched nothing: the site's
         /// rules have probably gone stale.
         case genericFallback = "generic-fallback"
-        /// The whole `<body>` minus removal rules (no content selectors and no generic extraction).
-        case body
     }
 
     public var url: String?
     public var title: String?
+    /// Authors, dates, language, canonical URL, site name, description (site `metadata` rules win).
+    public var metadata: ArticleMetadata
     public var blocks: [TextBlock]
     /// The rule file for the page's site, if there is one.
     public var ruleFile: String?

@@ -46,7 +46,10 @@ public struct Cleaner: Sendable {
         var run = RuleApplication(document: document, rules: rules, pageName: page.name)
         var warnings: [String] = []
 
-        let title = try run.title()
+        // Metadata and title come first: removal rules may take out the headline or the byline.
+        var metadata = MetadataExtractor.extract(from: document)
+        try run.applyMetadataRules(to: &metadata)
+        if let title = try run.title() { metadata.title = title }
         var extractor = Article.Extractor.rules
         var blocks: [TextBlock]
         if let contentRoots = try run.contentRoots() {
@@ -58,22 +61,22 @@ public struct Cleaner: Sendable {
                 extractor = .genericFallback
                 warnings.append("content selectors of \(rules.siteFile ?? "the site rules") matched nothing; fell back to generic extraction")
             } else {
-                extractor = .body  // until the generic extractor lands
+                extractor = .generic
             }
             blocks = try extractWithoutContentRules(document, run: &run)
         }
         blocks = run.applyLineRules(to: blocks)
         return Article(
-            url: page.url, title: title, blocks: blocks, ruleFile: rules.siteFile, extractor: extractor,
+            url: page.url, title: metadata.title, metadata: metadata, blocks: blocks, ruleFile: rules.siteFile, extractor: extractor,
             firedRules: run.fired.sorted(), charset: document.charset, warnings: warnings)
     }
 
     /// Text for a page whose rules name no content (or whose content selectors matched nothing):
-    /// removal rules over the whole body, then the body's text.
+    /// removal rules over the whole body, then the generic extractor.
     private func extractWithoutContentRules(_ document: HTMLDocument, run: inout RuleApplication) throws(CleanError) -> [TextBlock] {
         guard let body = document.body else { return [] }
         try run.removeBoilerplate(inside: [body], protectingMostOfText: true)
         try run.cut(inside: [body])
-        return TextWalker(style: options.style).blocks(of: body)
+        return GenericExtractor().extract(from: document, style: options.style).blocks
     }
 }

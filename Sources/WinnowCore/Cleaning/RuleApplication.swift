@@ -25,26 +25,36 @@ struct RuleApplication {
 
     // MARK: Title
 
-    /// The first `title` rule that yields text; without title rules: `og:title`, then the first
-    /// `<h1>`, then `<title>`.
+    /// The text of the first `title` rule that yields any; nil when no rule does.
     mutating func title() throws(CleanError) -> String? {
-        let root = document.documentNode
         for rule in rules.title {
-            for node in try matches(rule, in: root) {
-                let text = Self.inlineText(node)
-                if !text.isEmpty { return text }
-            }
-        }
-        let fallbacks = ["//meta[@property='og:title']/@content", "//h1", "//title"]
-        for expression in fallbacks {
-            guard let nodes = try? root.select(xpath: expression) else { continue }
-            for node in nodes {
-                // <title> is never emitted by the text walk (it lives in <head>), so read it directly.
-                let text = node.kind == .element && node.name != "title" ? Self.inlineText(node) : Self.collapse(node.textContent)
+            for node in try matches(rule, in: document.documentNode) {
+                let text = Self.value(of: node)
                 if !text.isEmpty { return text }
             }
         }
         return nil
+    }
+
+    /// Replaces metadata fields that the site's `metadata` rules find on the page.
+    mutating func applyMetadataRules(to metadata: inout ArticleMetadata) throws(CleanError) {
+        for field in rules.metadata.keys.sorted() {
+            var values: [String] = []
+            for rule in rules.metadata[field] ?? [] {
+                values = try matches(rule, in: document.documentNode).map(Self.value).filter { !$0.isEmpty }
+                if !values.isEmpty { break }
+            }
+            guard let first = values.first else { continue }
+            switch field {
+            case "author": metadata.authors = values.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            case "published": metadata.published = DateNormalizer.normalized(first)
+            case "modified": metadata.modified = DateNormalizer.normalized(first)
+            case "site_name": metadata.siteName = first
+            case "description": metadata.description = first
+            case "language": metadata.language = first
+            default: continue
+            }
+        }
     }
 
     // MARK: Content
@@ -152,8 +162,15 @@ struct RuleApplication {
 
     // MARK: Helpers
 
-    static func inlineText(_ node: HTMLNode) -> String {
-        TextWalker().blocks(of: node).map(\.text).joined(separator: " ")
+    /// What a matched node says: `datetime` of a `<time>`, `content` of a `<meta>`, the value of a
+    /// selected attribute, else the node's text on one line.
+    static func value(of node: HTMLNode) -> String {
+        if node.kind != .element { return collapse(node.textContent) }
+        if node.name == "time", let datetime = node.attribute("datetime") { return collapse(datetime) }
+        if node.name == "meta", let content = node.attribute("content") { return collapse(content) }
+        // <title> lives in <head>, which the text walk never emits, so read it directly.
+        if node.name == "title" { return collapse(node.textContent) }
+        return TextWalker().blocks(of: node).map(\.text).joined(separator: " ")
     }
 
     static func collapse(_ text: String) -> String {

@@ -21,7 +21,7 @@ public enum MetadataExtractor {
                                   meta["twitter:site"].flatMap { $0.hasPrefix("@") ? nil : $0 })
         let rawTitle = first(jsonLD.headline, meta["og:title"], meta["twitter:title"], meta["dc.title"],
                              meta["parsely-title"], meta["sailthru.title"], meta["headline"],
-                             titleElement(document), firstText(document, xpath: "//h1"))
+                             firstText(document, xpath: "//h1"), titleElement(document))
         metadata.title = rawTitle.map { stripSiteName(from: $0, siteName: metadata.siteName) }
 
         var authors = jsonLD.authors

@@ -24,7 +24,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .json:
             return ArticleRecord(article: article, file: file).jsonLine()
         case .markdown:
-            let body = MarkdownFormatter.render(article.blocks)
+            let body = MarkdownRenderer.render(article.blocks)
             guard let title = article.title, !title.isEmpty else { return body }
             return "# \(title)\n\n\(body)"
         }

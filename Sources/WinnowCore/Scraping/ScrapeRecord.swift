@@ -18,6 +18,7 @@ public struct ScrapeRecord: Codable, Sendable {
     public var contentType: String?
     public var charset: ArticleRecord.Charset?
     public var title: String?
+    public var metadata: ArticleRecord.Metadata?
     public var text: String?
     public var ruleFile: String?
     public var extractor: String?
@@ -31,7 +32,7 @@ public struct ScrapeRecord: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case url, status, title, text, extractor, warnings, error, charset
+        case url, status, title, metadata, text, extractor, warnings, error, charset
         case finalURL = "final_url"
         case fetchedAt = "fetched_at"
         case contentType = "content_type"

@@ -93,6 +93,7 @@ public struct Scraper: Sendable {
         do {
             let article = try cleaner.clean(page)
             record.title = article.title
+            record.metadata = ArticleRecord.Metadata(article.metadata)
             record.text = article.text
             record.ruleFile = article.ruleFile
             record.extractor = article.extractor.rawValue

@@ -73,6 +73,8 @@ struct CleanerTests {
         #expect(try clean("content: article").title == "OG title")
         let noOG = Self.page.replacingOccurrences(of: "<meta property=\"og:title\" content=\"OG title\">", with: "")
         #expect(try clean("content: article", html: noOG).title == "The headline")
+        let noHeading = noOG.replacingOccurrences(of: "<h1 class=\"headline\">The headline</h1>", with: "")
+        #expect(try clean("content: article", html: noHeading).title == "Page title")
     }
 
     @Test("a broad global rule never removes most of the page's text")

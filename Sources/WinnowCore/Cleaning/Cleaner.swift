@@ -13,10 +13,14 @@ public struct Cleaner: Sendable {
         public var useSiteRules: Bool
         /// Plain text, or text with Markdown inline markup.
         public var style: TextWalker.Style
+        /// Also evaluate the backup `content` and `title` selectors after the one that matched, so
+        /// that ``Article/firedRules`` tells which of them still match (for coverage reports).
+        public var checksBackupSelectors: Bool
 
-        public init(useSiteRules: Bool = true, style: TextWalker.Style = .plain) {
+        public init(useSiteRules: Bool = true, style: TextWalker.Style = .plain, checksBackupSelectors: Bool = false) {
             self.useSiteRules = useSiteRules
             self.style = style
+            self.checksBackupSelectors = checksBackupSelectors
         }
     }
 
@@ -43,7 +47,8 @@ public struct Cleaner: Sendable {
     /// Cleans an already parsed document (which it modifies: removed nodes are unlinked).
     public func clean(_ document: HTMLDocument, page: Page) throws(CleanError) -> Article {
         let rules = options.useSiteRules ? ruleBook.rules(forHost: page.host) : ruleBook.globalRules
-        var run = RuleApplication(document: document, rules: rules, pageName: page.name)
+        var run = RuleApplication(document: document, rules: rules, pageName: page.name,
+                                  checksBackupSelectors: options.checksBackupSelectors)
         var warnings: [String] = []
 
         // Metadata and title come first: removal rules may take out the headline or the byline.

@@ -5,12 +5,16 @@ struct RuleApplication {
     let document: HTMLDocument
     let rules: CompiledRules
     let pageName: String
+    /// When true, backup `content` and `title` selectors after the one that won are evaluated too,
+    /// so coverage reports whether they still match (validation only; cleaning doesn't need them).
+    let checksBackupSelectors: Bool
     private(set) var fired: Set<RuleID> = []
 
-    init(document: HTMLDocument, rules: CompiledRules, pageName: String) {
+    init(document: HTMLDocument, rules: CompiledRules, pageName: String, checksBackupSelectors: Bool = false) {
         self.document = document
         self.rules = rules
         self.pageName = pageName
+        self.checksBackupSelectors = checksBackupSelectors
     }
 
     /// Nodes `rule` matches in `context`'s subtree (context included); records the rule as fired.
@@ -27,13 +31,15 @@ struct RuleApplication {
 
     /// The text of the first `title` rule that yields any; nil when no rule does.
     mutating func title() throws(CleanError) -> String? {
+        var title: String?
         for rule in rules.title {
-            for node in try matches(rule, in: document.documentNode) {
-                let text = Self.value(of: node)
-                if !text.isEmpty { return text }
+            let nodes = try matches(rule, in: document.documentNode)
+            if title == nil {
+                title = nodes.lazy.map(Self.value).first { !$0.isEmpty }
+                if title != nil, !checksBackupSelectors { break }
             }
         }
-        return nil
+        return title
     }
 
     /// Replaces metadata fields that the site's `metadata` rules find on the page.
@@ -62,13 +68,19 @@ struct RuleApplication {
     /// The nodes of the first `content` rule that matches, in document order, without nodes nested
     /// inside other matched nodes; nil when there are no content rules or none matches.
     mutating func contentRoots() throws(CleanError) -> [HTMLNode]? {
+        var roots: [HTMLNode]?
         for rule in rules.content {
+            if roots != nil {
+                guard checksBackupSelectors else { break }
+                _ = try matches(rule, in: document.documentNode)
+                continue
+            }
             let nodes = try matches(rule, in: document.documentNode)
             guard !nodes.isEmpty else { continue }
             let set = Set(nodes)
-            return nodes.filter { node in !node.ancestors.contains(where: set.contains) }
+            roots = nodes.filter { node in !node.ancestors.contains(where: set.contains) }
         }
-        return nil
+        return roots
     }
 
     /// Unlinks everything `remove` rules match inside `roots`, never a root or an ancestor of one.

@@ -29,7 +29,8 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let ruleBook = try rules.loadRuleBook()
-            let validator = Validator(cleaner: Cleaner(ruleBook: ruleBook), store: snapshots.store)
+            let cleaner = Cleaner(ruleBook: ruleBook, options: .init(checksBackupSelectors: true))
+            let validator = Validator(cleaner: cleaner, store: snapshots.store)
             let report: ValidationReport
             do {
                 report = try validator.validate(host: snapshots.host, names: names)

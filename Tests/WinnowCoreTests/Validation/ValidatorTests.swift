@@ -48,6 +48,17 @@ struct ValidatorTests {
         #expect(ad.firedOn == 1 && ad.applicableSnapshots == 2)
     }
 
+    @Test("backup content selectors count as fired when they still match, only when asked")
+    func backupSelectors() throws {
+        let rules = try RuleBook(files: [try RuleFile(yaml: "hosts: [example.com]\ncontent: [article, .body, .gone]", file: "example.com.yaml")])
+        let page = Page(bytes: Array("<article class='body'><p>x</p></article>".utf8), url: "https://example.com/a")
+        let plain = try Cleaner(ruleBook: rules).clean(page).firedRules.map(\.pattern)
+        #expect(plain == ["article"])
+        let checking = try Cleaner(ruleBook: rules, options: .init(checksBackupSelectors: true)).clean(page)
+        #expect(Set(checking.firedRules.map(\.pattern)) == ["article", ".body"])
+        #expect(checking.text == "x")
+    }
+
     @Test("a missing snapshots directory is an error naming it")
     func missingDirectory() {
         let store = SnapshotStore(root: URL(fileURLWithPath: "/nonexistent/snapshots"))

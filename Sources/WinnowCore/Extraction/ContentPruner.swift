@@ -37,6 +37,9 @@ struct ContentPruner {
             return share < 0.5
         case "header":
             return share < 0.3
+        case "figure", "figcaption":
+            // Captions and credits describe pictures; they are not part of the running text.
+            return share < 0.3
         case "h1":
             return true
         default:

@@ -48,7 +48,8 @@ public struct GenericExtractor: Sendable {
         if let top {
             let roots = articleParts(around: top, scorer: scorer)
             let excluded = pruner.boilerplate(under: roots)
-            let blocks = walker.blocks(of: roots.map { statistics.elements[$0].node }, excluding: excluded)
+            let blocks = BlockFilter.filter(
+                walker.blocks(of: roots.map { statistics.elements[$0].node }, excluding: excluded))
             if !blocks.isEmpty {
                 let description = Self.describe(statistics.elements[top])
                 return GenericExtraction(

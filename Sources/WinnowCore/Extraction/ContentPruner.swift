@@ -45,7 +45,7 @@ struct ContentPruner {
         default:
             break
         }
-        let hints = ClassHints(element.node)
+        let hints = scorer.hintCache.hints(for: element.node)
         if hints.isNegative, share < 0.3 { return true }
         switch element.name {
         case "div", "section", "table", "ul", "ol", "dl", "figure", "span":

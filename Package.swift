@@ -73,8 +73,6 @@ let package = Package(
             ]
         ),
 
-        .executableTarget(name: "winnow-eval", dependencies: ["WinnowCore"]),
-
         // MARK: Tests
         .target(
             name: "WinnowTestSupport",

@@ -53,17 +53,14 @@ public struct TextWalker: Sendable {
         while let current = attribute {
             defer { attribute = current.pointee.next }
             guard let rawName = current.pointee.name else { continue }
-            let name = String(cString: rawName)
-            switch name {
-            case "hidden":
-                return true
-            case "aria-hidden":
+            // Compare names as C strings: this runs for every element with attributes, and
+            // building Swift strings for each name was a measurable share of extraction time.
+            if strcmp(rawName, "hidden") == 0 { return true }
+            if strcmp(rawName, "aria-hidden") == 0 {
                 if attributeValue(current).lowercased() == "true" { return true }
-            case "style":
+            } else if strcmp(rawName, "style") == 0 {
                 let style = attributeValue(current).lowercased().filter { !$0.isWhitespace }
                 if style.contains("display:none") || style.contains("visibility:hidden") { return true }
-            default:
-                continue
             }
         }
         return false

@@ -37,12 +37,15 @@ struct ContentPruner {
             return share < 0.5
         case "header":
             return share < 0.3
+        case "figure", "figcaption":
+            // Captions and credits describe pictures; they are not part of the running text.
+            return share < 0.3
         case "h1":
             return true
         default:
             break
         }
-        let hints = ClassHints(element.node)
+        let hints = scorer.hintCache.hints(for: element.node)
         if hints.isNegative, share < 0.3 { return true }
         switch element.name {
         case "div", "section", "table", "ul", "ol", "dl", "figure", "span":

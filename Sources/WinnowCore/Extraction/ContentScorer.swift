@@ -8,6 +8,7 @@ import WinnowHTML
 /// are mostly link text) and adjusted by its tag and class/id names.
 struct ContentScorer {
     let statistics: SubtreeStatistics
+    let hintCache: ClassHintCache
     /// Score per element index; absent for elements no paragraph scored into.
     private(set) var scores: [Int: Double] = [:]
 
@@ -19,8 +20,9 @@ struct ContentScorer {
     /// - Parameter skippingUnlikely: whether paragraphs inside regions whose tag or class/id names
     ///   boilerplate (comments, sidebars, footers, related links) are ignored. Comment threads
     ///   are prose too and would otherwise outscore a short article.
-    init(statistics: SubtreeStatistics, skippingUnlikely: Bool = true) {
+    init(statistics: SubtreeStatistics, skippingUnlikely: Bool = true, hintCache: ClassHintCache = ClassHintCache()) {
         self.statistics = statistics
+        self.hintCache = hintCache
         scoreParagraphs(skippingUnlikely: skippingUnlikely)
     }
 
@@ -39,7 +41,7 @@ struct ContentScorer {
             case "a", "p", "span", "b", "i", "em", "strong", "font", "li", "img", "br":
                 continue
             default:
-                let hints = ClassHints(elements[index].node)
+                let hints = hintCache.hints(for: elements[index].node)
                 if hints.isNegative, !hints.isPositive { named[index] = hints.isStronglyNegative ? -2 : -1 }
                 if hints.isPositive, !hints.isNegative { named[index] = 1 }
             }
@@ -109,12 +111,12 @@ struct ContentScorer {
         if let score = scores[index] {
             scores[index] = score + points
         } else {
-            scores[index] = Self.initialScore(statistics.elements[index]) + points
+            scores[index] = initialScore(statistics.elements[index]) + points
         }
     }
 
     /// The starting score of a newly scored element, from its tag and class/id names.
-    static func initialScore(_ element: SubtreeStatistics.Element) -> Double {
+    func initialScore(_ element: SubtreeStatistics.Element) -> Double {
         let tag: Double
         switch element.name {
         case "article": tag = 10
@@ -124,7 +126,7 @@ struct ContentScorer {
         case "h1", "h2", "h3", "h4", "h5", "h6", "th": tag = -5
         default: tag = 0
         }
-        return tag + ClassHints(element.node).weight
+        return tag + hintCache.hints(for: element.node).weight
     }
 
     /// Score after the link-density discount, or nil for an unscored element.

@@ -36,19 +36,21 @@ public struct GenericExtractor: Sendable {
         guard let bodyStatistics = statistics.elements.first, bodyStatistics.textLength > 0 else {
             return GenericExtraction(blocks: [], strategy: "empty: no visible text")
         }
-        var scorer = ContentScorer(statistics: statistics)
+        let hintCache = ClassHintCache()
+        var scorer = ContentScorer(statistics: statistics, hintCache: hintCache)
         var top = scorer.topCandidate()
         if top == nil {
             // Everything with prose sits in regions named like boilerplate (a theme that calls its
             // main column "sidebar-layout", say): score them after all.
-            scorer = ContentScorer(statistics: statistics, skippingUnlikely: false)
+            scorer = ContentScorer(statistics: statistics, skippingUnlikely: false, hintCache: hintCache)
             top = scorer.topCandidate()
         }
         let pruner = ContentPruner(scorer: scorer)
         if let top {
             let roots = articleParts(around: top, scorer: scorer)
             let excluded = pruner.boilerplate(under: roots)
-            let blocks = walker.blocks(of: roots.map { statistics.elements[$0].node }, excluding: excluded)
+            let blocks = BlockFilter.filter(
+                walker.blocks(of: roots.map { statistics.elements[$0].node }, excluding: excluded))
             if !blocks.isEmpty {
                 let description = Self.describe(statistics.elements[top])
                 return GenericExtraction(
@@ -80,7 +82,7 @@ public struct GenericExtractor: Sendable {
             }
             let element = elements[sibling]
             guard element.textLength > 0 else { continue }
-            let hints = ClassHints(element.node)
+            let hints = scorer.hintCache.hints(for: element.node)
             if hints.isNegative && !hints.isPositive { continue }
             var bonus = 0.0
             if !topClass.isEmpty, element.node.attribute("class") == topClass { bonus = topScore * 0.2 }

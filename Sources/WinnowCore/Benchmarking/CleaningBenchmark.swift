@@ -39,6 +39,27 @@ public struct CleaningBenchmark: Sendable {
         return measure(name) { page in _ = try? cleaner.clean(page) }
     }
 
+    /// Where the time of a generic clean goes: parse + one component, per component.
+    public func components() -> [Stage] {
+        let globalRules = cleaner.ruleBook.globalRules
+        return [
+            measure("  parse + metadata") { page in
+                guard let document = try? HTMLDocument(bytes: page.bytes, charsetHint: page.charsetHint, url: page.url) else { return }
+                _ = MetadataExtractor.extract(from: document)
+            },
+            measure("  parse + global rules") { page in
+                guard let document = try? HTMLDocument(bytes: page.bytes, charsetHint: page.charsetHint, url: page.url),
+                      let body = document.body else { return }
+                var run = RuleApplication(document: document, rules: globalRules, pageName: page.name)
+                try? run.removeBoilerplate(inside: [body], protectingMostOfText: true)
+            },
+            measure("  parse + extractor") { page in
+                guard let document = try? HTMLDocument(bytes: page.bytes, charsetHint: page.charsetHint, url: page.url) else { return }
+                _ = GenericExtractor().extract(from: document)
+            },
+        ]
+    }
+
     private func measure(_ name: String, _ body: (Page) -> Void) -> Stage {
         // One untimed pass warms caches and lazily initialised tables.
         for page in pages.prefix(10) { body(page) }

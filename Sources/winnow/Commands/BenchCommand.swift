@@ -19,6 +19,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How many times to go over the pages.")
     var repeats: Int = 3
 
+    @Flag(name: .long, help: "Also time the parts of a generic clean (metadata, global rules, extractor) after parsing.")
+    var components = false
+
     @OptionGroup var rules: RuleOptions
 
     func run() async throws {
@@ -34,7 +37,7 @@ struct BenchCommand: AsyncParsableCommand {
                 parse,
                 benchmark.clean(named: "clean (site rules)", options: .init(useSiteRules: true)),
                 benchmark.clean(named: "clean (generic only)", options: .init(useSiteRules: false)),
-            ]
+            ] + (components ? benchmark.components() : [])
             for stage in stages {
                 let label = stage.name.padding(toLength: 22, withPad: " ", startingAt: 0)
                 print(label + String(format: " %8.1f pages/s %8.1f MB/s   %.2f× parse-only",

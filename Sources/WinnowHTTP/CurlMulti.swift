@@ -73,7 +73,4 @@ final class CurlMulti: @unchecked Sendable {
         }
         return finished
     }
-
-    /// Every attached transfer.
-    var transfers: [CurlEasy] { Array(attached.values) }
 }

@@ -1,3 +1,5 @@
+// One hop is one HTTP request/response without following redirects; ``Fetcher`` chains hops.
+
 /// What one hop (one request without following redirects) produced.
 struct HopResponse: Sendable {
     let url: String

@@ -12,6 +12,12 @@
 /// the DOM's `querySelectorAll`. Errors carry the 0-based offset (in Unicode scalars) of the problem.
 enum CSSCompiler {
     static func compile(_ selector: String) throws(HTMLError) -> String {
-        CSSXPathEmitter.expression(for: try CSSParser.parse(selector))
+        try compileWithNeedles(selector).xpath
+    }
+
+    /// The XPath and the attribute needles (see ``CSSNeedles``) of `selector`.
+    static func compileWithNeedles(_ selector: String) throws(HTMLError) -> (xpath: String, needles: [String]?) {
+        let list = try CSSParser.parse(selector)
+        return (CSSXPathEmitter.expression(for: list), CSSNeedles.of(list))
     }
 }

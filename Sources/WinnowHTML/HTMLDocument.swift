@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A parsed HTML page. Owns the libxml2 tree and frees it on deinit.
 ///
@@ -9,6 +12,9 @@ public final class HTMLDocument {
     let pointer: htmlDocPtr
     /// Subtrees unlinked by ``remove(_:)``: kept until deinit so that node handles into them stay valid.
     private var detached: [xmlNodePtr] = []
+    /// Every attribute value of the page as parsed, separated by 0x01 and NUL-terminated (so libc's
+    /// `strstr` can search it); built on first use by ``mayMatch(_:)``.
+    private lazy var attributeText: [UInt8] = collectAttributeText()
 
     /// The encoding the page was decoded with and where that came from.
     public let charset: CharsetDecision
@@ -87,6 +93,41 @@ public final class HTMLDocument {
     /// The `<head>` element, if any.
     public var head: HTMLNode? {
         root?.elementChildren.first { $0.name == "head" }
+    }
+
+    /// False when `selector` certainly matches nothing in this document: none of its
+    /// ``Selector/attributeNeedles`` occurs in any attribute value. Cheap after the first call,
+    /// and it lets a rule book skip most of its selectors on most pages without an XPath scan.
+    public func mayMatch(_ selector: Selector) -> Bool {
+        guard let needles = selector.attributeNeedles else { return true }
+        return needles.contains { needle in Self.contains(attributeText, needle) }
+    }
+
+    private func collectAttributeText() -> [UInt8] {
+        var text: [UInt8] = []
+        documentNode.walk { node in
+            var attribute = node.pointer.pointee.type == XML_ELEMENT_NODE ? node.pointer.pointee.properties : nil
+            while let current = attribute {
+                var child = current.pointee.children
+                while let value = child {
+                    if let content = value.pointee.content {
+                        text.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
+                    }
+                    child = value.pointee.next
+                }
+                text.append(1)
+                attribute = current.pointee.next
+            }
+            return true
+        }
+        text.append(0)
+        return text
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        haystack.withUnsafeBufferPointer { hay in
+            hay.baseAddress!.withMemoryRebound(to: CChar.self, capacity: hay.count) { strstr($0, needle) != nil }
+        }
     }
 
     /// Unlinks `nodes` from the tree. Handles to them stay valid (they are freed with the document).

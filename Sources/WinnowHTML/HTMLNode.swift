@@ -58,14 +58,20 @@ public struct HTMLNode {
         isElement && xmlHasProp(pointer, name) != nil
     }
 
-    /// All attributes in source order.
+    /// All attributes in source order (values read straight from the tree, one pass).
     public var attributes: [(name: String, value: String)] {
         guard isElement else { return [] }
         var result: [(String, String)] = []
         var attribute = pointer.pointee.properties
         while let current = attribute {
             let name = current.pointee.name.map { String(cString: $0) } ?? ""
-            result.append((name, self.attribute(name) ?? ""))
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                if let content = text.pointee.content { value += String(cString: content) }
+                child = text.pointee.next
+            }
+            result.append((name, value))
             attribute = current.pointee.next
         }
         return result

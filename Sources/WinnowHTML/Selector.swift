@@ -9,6 +9,9 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     public let xpath: String
     /// Whether ``source`` was CSS (as opposed to XPath).
     public let isCSS: Bool
+    /// Strings of which at least one must occur in an attribute value of the page for the
+    /// selector to match; nil when that can't be said (XPath, or CSS without such literals).
+    public let attributeNeedles: [String]?
 
     /// Compiles a CSS selector.
     ///
@@ -29,7 +32,7 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     ///   brackets, parentheses or strings, unknown pseudo-classes, pseudo-elements and bad `an+b`.
     public init(css: String) throws(HTMLError) {
         source = css
-        xpath = try CSSCompiler.compile(css)
+        (xpath, attributeNeedles) = try CSSCompiler.compileWithNeedles(css)
         isCSS = true
         try XPath.validate(xpath)
     }
@@ -40,6 +43,7 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
         source = expression
         xpath = expression
         isCSS = false
+        attributeNeedles = nil
     }
 
     /// Compiles a selector as written in a rule file: `xpath:EXPR` is XPath, anything else is CSS.

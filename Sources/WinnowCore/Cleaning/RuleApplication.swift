@@ -19,6 +19,7 @@ struct RuleApplication {
 
     /// Nodes `rule` matches in `context`'s subtree (context included); records the rule as fired.
     mutating func matches(_ rule: SelectorRule, in context: HTMLNode) throws(CleanError) -> [HTMLNode] {
+        guard document.mayMatch(rule.selector) else { return [] }
         let nodes: [HTMLNode]
         do { nodes = try context.select(rule.selector) } catch {
             throw .ruleFailed(page: pageName, rule: rule.id, reason: error.description)
@@ -90,12 +91,17 @@ struct RuleApplication {
     /// wipe out a page whose wrapper happens to carry a `has-cookie-bar` class.
     mutating func removeBoilerplate(inside roots: [HTMLNode], protectingMostOfText: Bool = false) throws(CleanError) {
         let rootSet = Set(roots)
-        let rootTextLength = protectingMostOfText ? roots.reduce(0) { $0 + $1.textContent.utf8.count } : 0
+        // Measured only once something matches: most pages match no removal rule at all.
+        var rootTextLength: Int?
         for rule in rules.remove {
             var doomed: [HTMLNode] = []
             for root in roots {
                 for node in try matchesWithoutRecording(rule, in: root) where !rootSet.contains(node) {
-                    if protectingMostOfText, node.textContent.utf8.count * 2 > rootTextLength { continue }
+                    if protectingMostOfText {
+                        let total = rootTextLength ?? roots.reduce(0) { $0 + $1.textContent.utf8.count }
+                        rootTextLength = total
+                        if node.textContent.utf8.count * 2 > total { continue }
+                    }
                     doomed.append(node)
                 }
             }
@@ -132,6 +138,7 @@ struct RuleApplication {
     }
 
     private func matchesWithoutRecording(_ rule: SelectorRule, in context: HTMLNode) throws(CleanError) -> [HTMLNode] {
+        guard document.mayMatch(rule.selector) else { return [] }
         do { return try context.select(rule.selector) } catch {
             throw .ruleFailed(page: pageName, rule: rule.id, reason: error.description)
         }

@@ -8,14 +8,14 @@ import Foundation
 enum DateNormalizer {
     /// The ISO 8601 form of `text`, or nil when it is not a date this parser reads.
     static func iso8601(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace
         return parseISOLike(Array(trimmed.utf8)) ?? parseRFC2822(trimmed)
     }
 
     /// `text` normalised when possible, else trimmed; nil for blank text.
     static func normalized(_ text: String?) -> String? {
         guard let text else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace
         guard !trimmed.isEmpty else { return nil }
         return iso8601(trimmed) ?? trimmed
     }
@@ -72,21 +72,64 @@ enum DateNormalizer {
         return result + (sign == 0x2B ? "+" : "-") + String(format: "%02d:%02d", offsetHours, offsetMinutes)
     }
 
+    private static let months: [String: Int] = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+        "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+    /// Zone names RFC 2822 allows besides numeric offsets, in minutes east of UTC.
+    private static let zones: [String: Int] = [
+        "gmt": 0, "ut": 0, "utc": 0, "z": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
+        "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
+    ]
+
+    /// RFC 2822 (`Tue, 19 Nov 2019 10:30:00 GMT`, `19 Nov 2019 10:30 +0100`) and English
+    /// month-first dates (`November 19, 2019`, `Nov 19, 2019`). Parsed by hand: building
+    /// DateFormatters per call cost more than the rest of metadata extraction.
     private static func parseRFC2822(_ text: String) -> String? {
-        guard text.count >= 11, text.first?.isLetter == true || text.first?.isNumber == true else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEE, dd MMM yyyy HH:mm:ss Z", "dd MMM yyyy HH:mm:ss Z",
-                       "EEE, dd MMM yyyy HH:mm zzz", "MMMM d, yyyy", "MMM d, yyyy"] {
-            formatter.dateFormat = format
-            guard let date = formatter.date(from: text) else { continue }
-            let output = DateFormatter()
-            output.locale = Locale(identifier: "en_US_POSIX")
-            output.timeZone = TimeZone(identifier: "UTC")
-            output.dateFormat = format.contains("HH") ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd"
-            return output.string(from: date)
+        let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        var index = 0
+        if let first = tokens.first, first.count >= 3, first.allSatisfy(\.isLetter), months[String(first.prefix(3))] == nil {
+            index += 1  // weekday name
         }
-        return nil
+        guard index < tokens.count else { return nil }
+        var day: Int?
+        var month: Int?
+        if let number = Int(tokens[index]) {
+            day = number
+            index += 1
+            guard index < tokens.count, tokens[index].count >= 3 else { return nil }
+            month = months[String(tokens[index].prefix(3))]
+        } else {
+            guard tokens[index].count >= 3 else { return nil }
+            month = months[String(tokens[index].prefix(3))]
+            index += 1
+            guard index < tokens.count else { return nil }
+            day = Int(tokens[index])
+        }
+        index += 1
+        guard let day, let month, (1...31).contains(day), index < tokens.count,
+              let year = Int(tokens[index]), (1000...9999).contains(year) else { return nil }
+        index += 1
+        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        guard index < tokens.count else { return date }
+        let clock = tokens[index].split(separator: ":").map { Int($0) }
+        guard clock.count >= 2, clock.count <= 3, clock.allSatisfy({ $0 != nil }) else { return nil }
+        let (hour, minute, second) = (clock[0]!, clock[1]!, clock.count == 3 ? clock[2]! : 0)
+        guard hour < 24, minute < 60, second < 61 else { return nil }
+        index += 1
+        var offset = 0
+        if index < tokens.count {
+            let zone = tokens[index]
+            if let named = zones[zone] {
+                offset = named
+            } else if zone.count == 5, let sign = zone.first, sign == "+" || sign == "-", let value = Int(zone.dropFirst()) {
+                offset = (sign == "-" ? -1 : 1) * (value / 100 * 60 + value % 100)
+            } else {
+                return nil
+            }
+        }
+        let time = String(format: "T%02d:%02d:%02d", hour, minute, second)
+        if offset == 0 { return date + time + "Z" }
+        return date + time + (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", abs(offset) / 60, abs(offset) % 60)
     }
 }

@@ -29,7 +29,7 @@ struct JSONLDReader {
 
     /// Strips wrappers some CMSs put around the JSON (HTML comments, CDATA markers).
     private static func cleaned(_ block: String) -> String {
-        var text = block.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = block.trimmedWhitespace
         for (prefix, suffix) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
             if text.hasPrefix(prefix), text.hasSuffix(suffix) {
                 text = String(text.dropFirst(prefix.count).dropLast(suffix.count))
@@ -106,7 +106,7 @@ struct JSONLDReader {
     /// A non-empty trimmed string, or the first of an array of strings.
     private func string(_ value: Any?) -> String? {
         if let text = value as? String {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmedWhitespace
             return trimmed.isEmpty ? nil : trimmed
         }
         if let array = value as? [Any] { return array.lazy.compactMap { self.string($0) }.first }

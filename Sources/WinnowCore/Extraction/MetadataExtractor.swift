@@ -13,15 +13,16 @@ public enum MetadataExtractor {
 
     /// The metadata of `document`; absent facts are nil.
     public static func extract(from document: HTMLDocument) -> ArticleMetadata {
-        let meta = MetaTags(document: document)
-        let jsonLD = JSONLDReader(blocks: scripts(in: document))
+        let sources = MetadataSources(document: document)
+        let meta = MetaTags(nodes: sources.metaTags)
+        let jsonLD = JSONLDReader(blocks: sources.jsonLDBlocks)
         var metadata = ArticleMetadata()
 
         metadata.siteName = first(meta["og:site_name"], jsonLD.publisherName, meta["application-name"],
                                   meta["twitter:site"].flatMap { $0.hasPrefix("@") ? nil : $0 })
         let rawTitle = first(jsonLD.headline, meta["og:title"], meta["twitter:title"], meta["dc.title"],
                              meta["parsely-title"], meta["sailthru.title"], meta["headline"],
-                             firstText(document, xpath: "//h1"), titleElement(document))
+                             text(of: sources.firstHeading), text(of: sources.titleElement))
         metadata.title = rawTitle.map { stripSiteName(from: $0, siteName: metadata.siteName) }
 
         var authors = jsonLD.authors
@@ -37,7 +38,7 @@ public enum MetadataExtractor {
             meta["datepublished"], meta["date"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
             meta["dc.date.issued"], meta["dc.date"], meta["dcterms.issued"], meta["dcterms.created"],
             meta["parsely-pub-date"], meta["sailthru.date"], meta["article.published"],
-            publicationTime(document)))
+            sources.labelledPublicationTime ?? sources.itempropPublished ?? sources.firstTimeDatetime))
         metadata.modified = DateNormalizer.normalized(first(
             jsonLD.dateModified, meta["article:modified_time"], meta["og:updated_time"], meta["datemodified"],
             meta["dcterms.modified"], meta["last-modified"], meta["article.updated"]))
@@ -46,7 +47,7 @@ public enum MetadataExtractor {
                                   jsonLD.language, meta["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") },
                                   meta["content-language"], meta["dc.language"], meta["language"])
         metadata.canonicalURL = first(
-            firstAttribute(document, xpath: "//link[translate(@rel, 'CANONICAL', 'canonical')='canonical']/@href"),
+            sources.canonicalHref,
             meta["og:url"], jsonLD.url).map { resolve($0, against: document.url) }
         metadata.description = first(meta["og:description"], meta["description"], jsonLD.description,
                                      meta["twitter:description"], meta["dc.description"])
@@ -55,31 +56,8 @@ public enum MetadataExtractor {
 
     // MARK: Sources
 
-    private static func scripts(in document: HTMLDocument) -> [String] {
-        let nodes = (try? document.documentNode.select(
-            xpath: "//script[contains(translate(@type, 'JSONLD', 'jsonld'), 'ld+json')]")) ?? []
-        return nodes.map(\.textContent)
-    }
-
-    private static func titleElement(_ document: HTMLDocument) -> String? {
-        firstText(document, xpath: "//head/title | //title")
-    }
-
-    /// The `<time>` that marks publication: one labelled so, else the first with a `datetime`.
-    private static func publicationTime(_ document: HTMLDocument) -> String? {
-        firstAttribute(document, xpath: "//time[@itemprop='datePublished' or @pubdate]/@datetime")
-            ?? firstAttribute(document, xpath: "//*[@itemprop='datePublished']/@content")
-            ?? firstAttribute(document, xpath: "//time[@datetime]/@datetime")
-    }
-
-    private static func firstText(_ document: HTMLDocument, xpath: String) -> String? {
-        guard let node = (try? document.documentNode.select(xpath: xpath))?.first else { return nil }
-        return nonEmpty(collapseWhitespace(node.textContent))
-    }
-
-    private static func firstAttribute(_ document: HTMLDocument, xpath: String) -> String? {
-        guard let nodes = try? document.documentNode.select(xpath: xpath) else { return nil }
-        return nodes.lazy.compactMap { nonEmpty($0.textContent.trimmingCharacters(in: .whitespacesAndNewlines)) }.first
+    private static func text(of node: HTMLNode?) -> String? {
+        node.flatMap { nonEmpty(collapseWhitespace($0.textContent)) }
     }
 
     // MARK: Helpers
@@ -92,11 +70,11 @@ public enum MetadataExtractor {
             let lowered = title.lowercased()
             if lowered.hasSuffix(separator + site) {
                 let stripped = String(title.dropLast(separator.count + siteName.count))
-                if !stripped.trimmingCharacters(in: .whitespaces).isEmpty { return stripped.trimmingCharacters(in: .whitespaces) }
+                if !stripped.trimmedWhitespace.isEmpty { return stripped.trimmedWhitespace }
             }
             if lowered.hasPrefix(site + separator) {
                 let stripped = String(title.dropFirst(separator.count + siteName.count))
-                if !stripped.trimmingCharacters(in: .whitespaces).isEmpty { return stripped.trimmingCharacters(in: .whitespaces) }
+                if !stripped.trimmedWhitespace.isEmpty { return stripped.trimmedWhitespace }
             }
         }
         return title
@@ -107,7 +85,7 @@ public enum MetadataExtractor {
     }
 
     private static func nonEmpty(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -118,7 +96,7 @@ public enum MetadataExtractor {
     /// "By Jane Doe" → "Jane Doe": bylines copied into author fields keep their lead-in.
     private static func stripByPrefix(_ name: String) -> String {
         guard name.count > 3, name.prefix(3).lowercased() == "by " else { return name }
-        return String(name.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+        return String(name.dropFirst(3)).trimmedWhitespace
     }
 
     private static func unique(_ names: [String]) -> [String] {
@@ -138,18 +116,28 @@ public enum MetadataExtractor {
 private struct MetaTags {
     private var values: [String: [String]] = [:]
 
-    init(document: HTMLDocument) {
-        let nodes = (try? document.documentNode.select(xpath: "//meta")) ?? []
+    init(nodes: [HTMLNode]) {
         for node in nodes {
-            guard let content = node.attribute("content") ?? node.attribute("datetime") ?? node.attribute("value")
-            else { continue }
-            let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
+            // One pass over each tag's attributes: this runs for every <meta> of every page.
+            var content: String?
+            var fallbackContent: String?
+            var names: [String] = []
+            for (name, value) in node.attributes {
+                switch name {
+                case "content": content = value
+                case "datetime", "value": fallbackContent = fallbackContent ?? value
+                case "property", "name", "itemprop", "http-equiv": names.append(value)
+                default: continue
+                }
+            }
+            guard let raw = content ?? fallbackContent else { continue }
+            let trimmed = raw.trimmedWhitespace
             guard !trimmed.isEmpty else { continue }
-            for key in ["property", "name", "itemprop", "http-equiv"] {
-                guard let name = node.attribute(key)?.trimmingCharacters(in: .whitespaces).lowercased(),
-                      !name.isEmpty else { continue }
+            for name in names {
                 // `property` may list several names: "og:title twitter:title".
-                for part in name.split(separator: " ") { values[String(part), default: []].append(trimmed) }
+                for part in name.lowercased().split(whereSeparator: \.isWhitespace) {
+                    values[String(part), default: []].append(trimmed)
+                }
             }
         }
     }

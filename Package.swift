@@ -68,6 +68,7 @@ let package = Package(
             name: "winnow",
             dependencies: [
                 "WinnowCore",
+                "WinnowHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -11,6 +11,9 @@ public struct SnapshotAcceptor: Sendable {
         self.cleaner = cleaner
     }
 
+    /// The `last_refresh` value after a person accepted what a refresh flagged.
+    public static let acceptedMarker = "accepted"
+
     /// What accepting one snapshot did.
     public struct Accepted: Sendable {
         public let snapshot: Snapshot
@@ -60,7 +63,13 @@ public struct SnapshotAcceptor: Sendable {
             if hasPending {
                 try move(snapshot.pendingHTMLURL, to: snapshot.htmlURL)
             }
-            let metadata = try store.metadata(snapshot)
+            var metadata = try store.metadata(snapshot)
+            if let last = metadata.lastRefresh.flatMap(RefreshOutcome.Kind.init(rawValue:)),
+               last == .outputDiffers || last == .rulesBroke {
+                // A person has now looked at what that refresh found; `list` should not still flag it.
+                metadata.lastRefresh = Self.acceptedMarker
+                try store.writeMetadata(metadata, to: snapshot.metadataURL)
+            }
             let page = Page(bytes: try store.pageBytes(snapshot), url: metadata.url,
                             charsetHint: metadata.headerCharset, name: snapshot.htmlURL.path)
             let article: Article

@@ -56,6 +56,27 @@ struct SnapshotInterruptionTests {
         }
     }
 
+    @Test("a refresh task cancelled while fetching leaves the old files and no temporary files")
+    func cancelledWhileFetching() async throws {
+        try await LifecycleFixture.with { fixture in
+            fixture.serve("/bridge", Pages.article())
+            try await fixture.add("/bridge", name: "bridge")
+            let snapshot = fixture.snapshot("bridge")
+            let before = try contents(fixture, snapshot)
+            fixture.server.route("/bridge", TestResponse.text(Pages.article(articleClass: "x")).delivered(.neverRespond))
+
+            let refresher = fixture.refresher
+            let task = Task { try await refresher.refresh(.all) }
+            // Waits for the request to reach the server (a condition, not a guess at timing).
+            while fixture.server.requestCount("/bridge") < 2 { try await Task.sleep(for: .milliseconds(5)) }
+            task.cancel()
+            let outcome = try #require(try await task.value.outcomes.first)
+            #expect(outcome.kind == .failed)
+            #expect(try contents(fixture, snapshot) == before)
+            #expect(try fixture.temporaryFiles().isEmpty)
+        }
+    }
+
     @Test("a snapshot lock excludes a second holder until released")
     func lockExcludes() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-lock-\(UUID().uuidString)")

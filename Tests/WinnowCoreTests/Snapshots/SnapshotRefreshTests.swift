@@ -145,6 +145,27 @@ struct SnapshotRefreshTests {
         }
     }
 
+    @Test("a reconstructed page is never replaced by the live one: it goes beside")
+    func reconstructed() async throws {
+        try await LifecycleFixture.with { fixture in
+            fixture.serve("/bridge", Pages.article())
+            try await fixture.add("/bridge", name: "bridge")
+            let snapshot = fixture.snapshot("bridge")
+            var metadata = try fixture.store.metadata(snapshot)
+            metadata.reconstructed = true
+            try fixture.store.writeMetadata(metadata, to: snapshot.metadataURL)
+            let htmlBefore = try fixture.bytes(snapshot.htmlURL)
+            fixture.serve("/bridge", Pages.article(extra: "<aside>live</aside>"))
+
+            let outcome = try await fixture.refresh("bridge")
+            #expect(outcome.kind == .changed)
+            #expect(outcome.message.contains("reconstructed"))
+            #expect(try fixture.bytes(snapshot.htmlURL) == htmlBefore)
+            #expect(fixture.exists(snapshot.pendingHTMLURL))
+            #expect(try fixture.store.metadata(snapshot).reconstructed == true)
+        }
+    }
+
     @Test("404 and 410 are gone; the page stays, last_refresh records it", arguments: [404, 410])
     func gone(status: Int) async throws {
         try await LifecycleFixture.with { fixture in

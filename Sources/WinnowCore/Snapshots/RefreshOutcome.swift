@@ -30,6 +30,7 @@ public struct RefreshOutcome: Sendable, Codable, Equatable {
 
     /// `host/name`.
     public var id: String
+    /// The class of result.
     public var kind: Kind
     /// The HTTP status of the re-fetch, when there was an answer.
     public var status: Int?
@@ -42,6 +43,7 @@ public struct RefreshOutcome: Sendable, Codable, Equatable {
     /// When the refresh of this snapshot finished (ISO 8601).
     public var refreshedAt: String
 
+    /// An outcome; `refreshedAt` is ISO 8601.
     public init(id: String, kind: Kind, status: Int? = nil, message: String, diff: String? = nil,
                 pendingPage: String? = nil, refreshedAt: String) {
         self.id = id
@@ -62,11 +64,13 @@ public struct RefreshOutcome: Sendable, Codable, Equatable {
 
 /// The outcomes of one `snapshot refresh` run, as written by `--report`.
 public struct RefreshReport: Sendable, Codable, Equatable {
+    /// When the run started and finished (ISO 8601).
     public var startedAt: String
     public var finishedAt: String
     /// Outcomes sorted by snapshot id.
     public var outcomes: [RefreshOutcome]
 
+    /// A report; the outcomes are sorted by id.
     public init(startedAt: String, finishedAt: String, outcomes: [RefreshOutcome]) {
         self.startedAt = startedAt
         self.finishedAt = finishedAt
@@ -89,6 +93,7 @@ public struct RefreshReport: Sendable, Codable, Equatable {
         case finishedAt = "finished_at"
     }
 
+    /// Reads a report written by ``encode(to:)`` (`counts` is derived, so it is not read).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(startedAt: try container.decode(String.self, forKey: .startedAt),
@@ -96,6 +101,7 @@ public struct RefreshReport: Sendable, Codable, Equatable {
                   outcomes: try container.decode([RefreshOutcome].self, forKey: .outcomes))
     }
 
+    /// Writes `started_at`, `finished_at`, `counts` (by class name) and `outcomes`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(startedAt, forKey: .startedAt)

@@ -3,9 +3,12 @@ import Foundation
 /// `snapshot accept`: adopts what Winnow makes of a snapshot now as its expected text, first moving
 /// a pending `.new.html` (set aside by `refresh`) into place.
 public struct SnapshotAcceptor: Sendable {
+    /// Where the snapshots are.
     public let store: SnapshotStore
+    /// Makes the expected text.
     public let cleaner: Cleaner
 
+    /// An acceptor over `store`, cleaning with `cleaner`.
     public init(store: SnapshotStore, cleaner: Cleaner) {
         self.store = store
         self.cleaner = cleaner
@@ -16,6 +19,7 @@ public struct SnapshotAcceptor: Sendable {
 
     /// What accepting one snapshot did.
     public struct Accepted: Sendable {
+        /// The snapshot accepted.
         public let snapshot: Snapshot
         /// Whether a pending `.new.html` replaced the stored page.
         public let movedPendingPage: Bool

@@ -17,6 +17,7 @@ public enum SnapshotLifecycleError: Error, Sendable, CustomStringConvertible {
     /// The work was cancelled before anything was written.
     case cancelled(id: String)
 
+    /// What went wrong, naming the URL or file, and what to do.
     public var description: String {
         switch self {
         case .snapshot(let error):

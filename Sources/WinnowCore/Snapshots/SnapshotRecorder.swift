@@ -4,10 +4,14 @@ import WinnowHTTP
 /// `snapshot add`: fetches a page politely and stores it as a new snapshot, with what the rules
 /// make of it now as the expected text (for a person to review).
 public struct SnapshotRecorder: Sendable {
+    /// Where snapshots are stored.
     public let store: SnapshotStore
+    /// Makes the expected text.
     public let cleaner: Cleaner
+    /// Fetches politely (robots.txt, per-host limits, retries).
     public let fetcher: PoliteFetcher
 
+    /// A recorder storing into `store`.
     public init(store: SnapshotStore, cleaner: Cleaner, fetcher: PoliteFetcher) {
         self.store = store
         self.cleaner = cleaner
@@ -16,8 +20,11 @@ public struct SnapshotRecorder: Sendable {
 
     /// A stored snapshot and the article its expected text came from.
     public struct Recorded: Sendable {
+        /// The new snapshot.
         public let snapshot: Snapshot
+        /// Its `.json`.
         public let metadata: SnapshotMetadata
+        /// The clean result stored as its `.txt`.
         public let article: Article
     }
 

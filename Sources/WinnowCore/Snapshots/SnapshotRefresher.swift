@@ -9,8 +9,11 @@ import WinnowHTTP
 /// one ``StagedFiles`` batch. Any error or cancellation before that batch commits leaves the
 /// snapshot as it was.
 public struct SnapshotRefresher: Sendable {
+    /// Where the snapshots are.
     public let store: SnapshotStore
+    /// Cleans new pages with the current rules.
     public let cleaner: Cleaner
+    /// Fetches politely; its per-host limits apply on top of `jobs`.
     public let fetcher: PoliteFetcher
     /// The clock for `last_refresh_at` and `olderThan`; tests pin it.
     public var now: @Sendable () -> Date
@@ -19,6 +22,7 @@ public struct SnapshotRefresher: Sendable {
     /// to check that an interrupted refresh leaves no partial files.
     var beforeCommit: (@Sendable (Snapshot) throws -> Void)?
 
+    /// A refresher over `store`.
     public init(store: SnapshotStore, cleaner: Cleaner, fetcher: PoliteFetcher,
                 now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store

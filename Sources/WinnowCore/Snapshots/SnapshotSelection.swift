@@ -5,6 +5,7 @@ public struct SnapshotSelection: Sendable, Equatable {
     /// Only these snapshots, each `name` or `host/name`; empty means every snapshot (of ``host``).
     public var names: [String]
 
+    /// A selection; no arguments selects everything.
     public init(host: String? = nil, names: [String] = []) {
         self.host = host
         self.names = names

@@ -2,18 +2,21 @@ import Foundation
 
 /// One line of `snapshot list`: how old a snapshot is and what its last refresh found.
 public struct SnapshotStatus: Sendable {
+    /// The snapshot described.
     public let snapshot: Snapshot
     /// `fetched_at`, when the metadata could be read and parsed.
     public let fetchedAt: Date?
     /// Time since `fetched_at`.
     public let age: Duration?
-    /// `last_refresh` (a ``RefreshOutcome/Kind`` raw value), and when it ran.
+    /// `last_refresh`: a ``RefreshOutcome/Kind`` raw value, or `accepted`.
     public let lastRefresh: String?
+    /// When the last refresh ran (ISO 8601).
     public let lastRefreshAt: String?
     /// Whether a `.new.html` waits beside the page for review or `accept`.
     public let hasPendingPage: Bool
     /// Whether there is an expected `.txt`.
     public let hasExpectedText: Bool
+    /// Whether the page is a hand-made reconstruction (`reconstructed` in its metadata).
     public let reconstructed: Bool
     /// Why the metadata could not be read, if it could not.
     public let problem: String?

@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WinnowCoreTests",
-            dependencies: ["WinnowCore", "WinnowHTML", "WinnowTestSupport"]
+            dependencies: ["WinnowCore", "WinnowHTML", "WinnowHTTP", "WinnowTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

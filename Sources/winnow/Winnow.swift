@@ -11,6 +11,6 @@ struct Winnow: AsyncParsableCommand {
             processed); 2 bad rules or bad arguments (nothing was processed).
             """,
         version: "0.1.0",
-        subcommands: [CleanCommand.self, ScrapeCommand.self, ValidateCommand.self, BenchCommand.self]
+        subcommands: [CleanCommand.self, ScrapeCommand.self, ValidateCommand.self, SnapshotCommand.self, BenchCommand.self]
     )
 }

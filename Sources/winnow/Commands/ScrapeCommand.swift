@@ -41,6 +41,9 @@ struct ScrapeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Ignore site rule files: global rules and the generic extractor only.")
     var generic = false
 
+    @Option(name: .long, help: "Transfers in flight at once, over all hosts.")
+    var jobs: Int = 32
+
     @OptionGroup var fetch: FetchOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var rules: RuleOptions
@@ -67,8 +70,8 @@ struct ScrapeCommand: AsyncParsableCommand {
                 }
             }
             let log = try RecordLog(path: output)
-            let scraper = Scraper(fetcher: fetch.makeFetcher(logger: logger), cleaner: cleaner,
-                                  options: .init(jobs: fetch.jobs, saveHTMLDirectory: saveHTML.map { URL(fileURLWithPath: $0) }))
+            let scraper = Scraper(fetcher: fetch.makeFetcher(maxConcurrent: jobs, logger: logger), cleaner: cleaner,
+                                  options: .init(jobs: jobs, saveHTMLDirectory: saveHTML.map { URL(fileURLWithPath: $0) }))
             let meter = ProgressLine(enabled: !logging.quiet && isatty(STDERR_FILENO) == 1)
             let result = try await scraper.run(entries, log: log) { meter.update($0) }
             meter.finish(result)

@@ -15,9 +15,14 @@ enum CSSCompiler {
         try compileWithNeedles(selector).xpath
     }
 
-    /// The XPath and the attribute needles (see ``CSSNeedles``) of `selector`.
-    static func compileWithNeedles(_ selector: String) throws(HTMLError) -> (xpath: String, needles: [String]?) {
+    /// The XPath of `selector`, and of each of its comma-separated alternatives with that
+    /// alternative's attribute needle (see ``CSSNeedles``).
+    static func compileWithNeedles(_ selector: String) throws(HTMLError) -> (xpath: String, alternatives: [Selector.Alternative]) {
         let list = try CSSParser.parse(selector)
-        return (CSSXPathEmitter.expression(for: list), CSSNeedles.of(list))
+        let needles = CSSNeedles.of(list)
+        let alternatives = zip(list, needles).map { alternative, needle in
+            Selector.Alternative(xpath: CSSXPathEmitter.expression(for: [alternative]), needle: needle)
+        }
+        return (CSSXPathEmitter.expression(for: list), alternatives)
     }
 }

@@ -3,20 +3,17 @@
 /// A rule book carries dozens of selectors like `[class*=cookie-banner]` that most pages can't
 /// match; evaluating each one is a full XPath scan of the tree. If none of a selector's needles
 /// occurs anywhere in the page's attribute values, the scan is skipped (see
-/// ``HTMLDocument/mayMatch(_:)``). The needles are conservative: when a selector list has an
-/// alternative without one (`h1`, `:not(.x)`, an `i`-flag comparison), there are none and the
-/// selector is always evaluated.
+/// ``HTMLDocument/applicableXPath(for:)``). Needles are conservative: an alternative without one
+/// (`h1`, `:not(.x)`, an `i`-flag comparison) is always evaluated.
 enum CSSNeedles {
-    static func of(_ list: [CSSComplexSelector]) -> [String]? {
-        var needles: [String] = []
-        for alternative in list {
+    /// The needle of each alternative of a selector list (nil where an alternative has none).
+    static func of(_ list: [CSSComplexSelector]) -> [String?] {
+        list.map { alternative in
             // Every compound of a chain must match, so any one compound's needle will do; the
             // rightmost is the element actually selected.
             let compounds = [alternative.head] + alternative.tail.map(\.compound)
-            guard let needle = compounds.reversed().lazy.compactMap(needle(of:)).first else { return nil }
-            needles.append(needle)
+            return compounds.reversed().lazy.compactMap(needle(of:)).first
         }
-        return needles.isEmpty ? nil : needles
     }
 
     private static func needle(of compound: CSSCompound) -> String? {

@@ -13,7 +13,7 @@ public final class HTMLDocument {
     /// Subtrees unlinked by ``remove(_:)``: kept until deinit so that node handles into them stay valid.
     private var detached: [xmlNodePtr] = []
     /// Every attribute value of the page as parsed, separated by 0x01 and NUL-terminated (so libc's
-    /// `strstr` can search it); built on first use by ``mayMatch(_:)``.
+    /// `strstr` can search it); built on first use by ``applicableXPath(for:)``.
     private lazy var attributeText: [UInt8] = collectAttributeText()
 
     /// The encoding the page was decoded with and where that came from.
@@ -95,12 +95,19 @@ public final class HTMLDocument {
         root?.elementChildren.first { $0.name == "head" }
     }
 
-    /// False when `selector` certainly matches nothing in this document: none of its
-    /// ``Selector/attributeNeedles`` occurs in any attribute value. Cheap after the first call,
-    /// and it lets a rule book skip most of its selectors on most pages without an XPath scan.
-    public func mayMatch(_ selector: Selector) -> Bool {
-        guard let needles = selector.attributeNeedles else { return true }
-        return needles.contains { needle in Self.contains(attributeText, needle) }
+    /// The XPath to evaluate for `selector` on this page: only the comma-separated alternatives
+    /// that can match here (an alternative whose attribute needle occurs nowhere in the page's
+    /// attribute values can't), or nil when none can. A rule book carries dozens of selectors like
+    /// `[class*=cookie-banner]` that most pages can't match, and each evaluated one is a scan of
+    /// the whole tree; this check costs one walk per page, then a string search per needle.
+    public func applicableXPath(for selector: Selector) -> String? {
+        guard selector.alternatives.contains(where: { $0.needle != nil }) else { return selector.xpath }
+        let present = selector.alternatives.filter { alternative in
+            alternative.needle.map { Self.contains(attributeText, $0) } ?? true
+        }
+        if present.isEmpty { return nil }
+        if present.count == selector.alternatives.count { return selector.xpath }
+        return present.map(\.xpath).joined(separator: " | ")
     }
 
     private func collectAttributeText() -> [UInt8] {

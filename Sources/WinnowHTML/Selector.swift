@@ -9,9 +9,18 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     public let xpath: String
     /// Whether ``source`` was CSS (as opposed to XPath).
     public let isCSS: Bool
-    /// Strings of which at least one must occur in an attribute value of the page for the
-    /// selector to match; nil when that can't be said (XPath, or CSS without such literals).
-    public let attributeNeedles: [String]?
+    /// One comma-separated part of a CSS selector list.
+    public struct Alternative: Sendable, Hashable {
+        /// The XPath of this part alone.
+        public let xpath: String
+        /// A string that must occur in some attribute value of the page for this part to match
+        /// anything (an id, class or attribute value it tests); nil when there is none.
+        public let needle: String?
+    }
+
+    /// The comma-separated parts of a CSS selector (empty for XPath), so a page is only searched
+    /// for the parts that can match it (see ``HTMLDocument/applicableXPath(for:)``).
+    public let alternatives: [Alternative]
 
     /// Compiles a CSS selector.
     ///
@@ -32,7 +41,7 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     ///   brackets, parentheses or strings, unknown pseudo-classes, pseudo-elements and bad `an+b`.
     public init(css: String) throws(HTMLError) {
         source = css
-        (xpath, attributeNeedles) = try CSSCompiler.compileWithNeedles(css)
+        (xpath, alternatives) = try CSSCompiler.compileWithNeedles(css)
         isCSS = true
         try XPath.validate(xpath)
     }
@@ -43,7 +52,7 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
         source = expression
         xpath = expression
         isCSS = false
-        attributeNeedles = nil
+        alternatives = []
     }
 
     /// Compiles a selector as written in a rule file: `xpath:EXPR` is XPath, anything else is CSS.

@@ -19,9 +19,9 @@ struct RuleApplication {
 
     /// Nodes `rule` matches in `context`'s subtree (context included); records the rule as fired.
     mutating func matches(_ rule: SelectorRule, in context: HTMLNode) throws(CleanError) -> [HTMLNode] {
-        guard document.mayMatch(rule.selector) else { return [] }
+        guard let xpath = document.applicableXPath(for: rule.selector) else { return [] }
         let nodes: [HTMLNode]
-        do { nodes = try context.select(rule.selector) } catch {
+        do { nodes = try context.select(xpath: xpath) } catch {
             throw .ruleFailed(page: pageName, rule: rule.id, reason: error.description)
         }
         if !nodes.isEmpty { fired.insert(rule.id) }
@@ -138,8 +138,8 @@ struct RuleApplication {
     }
 
     private func matchesWithoutRecording(_ rule: SelectorRule, in context: HTMLNode) throws(CleanError) -> [HTMLNode] {
-        guard document.mayMatch(rule.selector) else { return [] }
-        do { return try context.select(rule.selector) } catch {
+        guard let xpath = document.applicableXPath(for: rule.selector) else { return [] }
+        do { return try context.select(xpath: xpath) } catch {
             throw .ruleFailed(page: pageName, rule: rule.id, reason: error.description)
         }
     }

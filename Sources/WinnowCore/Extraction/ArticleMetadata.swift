@@ -29,4 +29,36 @@ public struct ArticleMetadata: Codable, Sendable, Equatable {
         self.siteName = siteName
         self.description = description
     }
+
+    enum CodingKeys: String, CodingKey {
+        case title, authors, published, modified, language, description
+        case canonicalURL = "canonical_url"
+        case siteName = "site_name"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            title: try container.decodeIfPresent(String.self, forKey: .title),
+            authors: try container.decodeIfPresent([String].self, forKey: .authors) ?? [],
+            published: try container.decodeIfPresent(String.self, forKey: .published),
+            modified: try container.decodeIfPresent(String.self, forKey: .modified),
+            language: try container.decodeIfPresent(String.self, forKey: .language),
+            canonicalURL: try container.decodeIfPresent(String.self, forKey: .canonicalURL),
+            siteName: try container.decodeIfPresent(String.self, forKey: .siteName),
+            description: try container.decodeIfPresent(String.self, forKey: .description))
+    }
+
+    /// snake_case keys; absent facts (and an empty author list) are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(title, forKey: .title)
+        if !authors.isEmpty { try container.encode(authors, forKey: .authors) }
+        try container.encodeIfPresent(published, forKey: .published)
+        try container.encodeIfPresent(modified, forKey: .modified)
+        try container.encodeIfPresent(language, forKey: .language)
+        try container.encodeIfPresent(canonicalURL, forKey: .canonicalURL)
+        try container.encodeIfPresent(siteName, forKey: .siteName)
+        try container.encodeIfPresent(description, forKey: .description)
+    }
 }

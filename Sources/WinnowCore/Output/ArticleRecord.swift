@@ -9,7 +9,8 @@ public struct ArticleRecord: Codable, Sendable {
 
     public var url: String?
     public var title: String?
-    public var metadata: Metadata
+    /// Authors, dates, language, canonical URL, site name, description (title is its own key).
+    public var metadata: ArticleMetadata
     public var text: String
     public var ruleFile: String?
     public var extractor: String
@@ -19,37 +20,11 @@ public struct ArticleRecord: Codable, Sendable {
     /// The input file, when cleaning saved pages.
     public var file: String?
 
-    /// Page metadata as written in JSON (snake_case keys; absent facts omitted).
-    public struct Metadata: Codable, Sendable, Equatable {
-        public var authors: [String]?
-        public var published: String?
-        public var modified: String?
-        public var language: String?
-        public var canonicalURL: String?
-        public var siteName: String?
-        public var description: String?
-
-        public init(_ metadata: ArticleMetadata) {
-            authors = metadata.authors.isEmpty ? nil : metadata.authors
-            published = metadata.published
-            modified = metadata.modified
-            language = metadata.language
-            canonicalURL = metadata.canonicalURL
-            siteName = metadata.siteName
-            description = metadata.description
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case authors, published, modified, language, description
-            case canonicalURL = "canonical_url"
-            case siteName = "site_name"
-        }
-    }
-
     public init(article: Article, file: String? = nil) {
         url = article.url
         title = article.title
-        metadata = Metadata(article.metadata)
+        metadata = article.metadata
+        metadata.title = nil
         text = article.text
         ruleFile = article.ruleFile
         extractor = article.extractor.rawValue

@@ -18,7 +18,7 @@ public struct ScrapeRecord: Codable, Sendable {
     public var contentType: String?
     public var charset: ArticleRecord.Charset?
     public var title: String?
-    public var metadata: ArticleRecord.Metadata?
+    public var metadata: ArticleMetadata?
     public var text: String?
     public var ruleFile: String?
     public var extractor: String?

@@ -93,7 +93,8 @@ public struct Scraper: Sendable {
         do {
             let article = try cleaner.clean(page)
             record.title = article.title
-            record.metadata = ArticleRecord.Metadata(article.metadata)
+            record.metadata = article.metadata
+            record.metadata?.title = nil  // the record's own title key holds it
             record.text = article.text
             record.ruleFile = article.ruleFile
             record.extractor = article.extractor.rawValue

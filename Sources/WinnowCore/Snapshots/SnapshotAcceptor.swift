@@ -46,14 +46,7 @@ public struct SnapshotAcceptor: Sendable {
     /// Moves a pending page into place (if there is one), then stores the clean text of the
     /// snapshot's page as its expected `.txt`.
     public func accept(_ snapshot: Snapshot) async throws(SnapshotLifecycleError) -> Accepted {
-        let lock: SnapshotLock
-        do {
-            lock = try await SnapshotLock.acquire(snapshot)
-        } catch let error as SnapshotError {
-            throw .snapshot(error)
-        } catch {
-            throw .cancelled(id: snapshot.id)
-        }
+        let lock = try await SnapshotLock.acquireForLifecycle(snapshot)
         defer { withExtendedLifetime(lock) {} }
 
         let manager = FileManager.default

@@ -58,4 +58,15 @@ public final class SnapshotLock: Sendable {
             try await Task.sleep(for: pollInterval)
         }
     }
+
+    /// ``acquire(_:pollInterval:)`` for the lifecycle operations, with their error type.
+    static func acquireForLifecycle(_ snapshot: Snapshot) async throws(SnapshotLifecycleError) -> SnapshotLock {
+        do {
+            return try await acquire(snapshot)
+        } catch let error as SnapshotError {
+            throw .snapshot(error)
+        } catch {
+            throw .cancelled(id: snapshot.id)
+        }
+    }
 }

@@ -58,14 +58,7 @@ public struct SnapshotRecorder: Sendable {
         do { article = try cleaner.clean(fetched.page) } catch { throw .clean(error) }
         let metadata = fetched.metadata(charset: article.charset)
 
-        let lock: SnapshotLock
-        do {
-            lock = try await SnapshotLock.acquire(snapshot)
-        } catch let error as SnapshotError {
-            throw .snapshot(error)
-        } catch {
-            throw .cancelled(id: snapshot.id)
-        }
+        let lock = try await SnapshotLock.acquireForLifecycle(snapshot)
         defer { withExtendedLifetime(lock) {} }
         if !force && exists(snapshot) { throw .snapshot(.alreadyExists(id: snapshot.id)) }
         let files = StagedFiles()

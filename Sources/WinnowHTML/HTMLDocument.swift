@@ -43,6 +43,10 @@ public final class HTMLDocument {
             utf8 = Transcoder.repairedUTF8(body)
             decision = CharsetDecision(name: "utf-8", source: .fallback)
         }
+        let (controls, sampled) = Self.controlCharacters(in: utf8)
+        if controls * 20 > sampled {
+            throw .notText(input: inputName, controlCharacters: controls, sampled: sampled)
+        }
         if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             // libxml2 returns no document for blank input; an empty page is a page with no text.
             utf8 = Array("<html><body></body></html>".utf8)
@@ -63,6 +67,17 @@ public final class HTMLDocument {
         pointer = parsed
         charset = decision
         self.url = url
+    }
+
+    /// C0 control characters other than tab, line feed, form feed and carriage return in the first
+    /// 4 KB: text (HTML) has almost none, binary data about one byte in eight. More than 5% means
+    /// the bytes are not a page, and parsing them would only produce noise.
+    static func controlCharacters(in bytes: [UInt8]) -> (count: Int, sampled: Int) {
+        let sample = bytes.prefix(4096)
+        let count = sample.reduce(0) { count, byte in
+            count + ((byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F ? 1 : 0)
+        }
+        return (count, sample.count)
     }
 
     /// Parses a string (convenience for tests and small fragments).

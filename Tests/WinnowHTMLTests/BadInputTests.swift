@@ -15,13 +15,25 @@ struct BadInputTests {
         #expect(try text(Array("  \n\t ".utf8)) == "")
     }
 
-    @Test("binary garbage gives best-effort text, no crash")
+    @Test("binary garbage is a clear error naming the input, never a crash")
     func garbage() throws {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20 {
             let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            _ = try text(bytes)
+            #expect {
+                _ = try HTMLDocument(bytes: bytes, name: "garbage.bin")
+            } throws: { error in
+                guard case .notText(let input, _, _) = error as? HTMLError else { return false }
+                return input == "garbage.bin"
+            }
         }
+    }
+
+    @Test("a page with a few stray control characters is still a page")
+    func strayControls() throws {
+        let bytes = Array("<p>one\u{1}two</p>".utf8) + Array(repeating: UInt8(ascii: " "), count: 100)
+        let text = try text(bytes)
+        #expect(text.hasPrefix("one") && text.hasSuffix("two"))
     }
 
     @Test("invalid UTF-8 bytes become U+FFFD and the rest of the page survives")

@@ -39,6 +39,7 @@ public struct Cleaner: Sendable {
         do {
             document = try HTMLDocument(bytes: page.bytes, charsetHint: page.charsetHint, url: page.url, name: page.name)
         } catch {
+            if case .notText = error { throw .notHTML(page: page.name, reason: error.description) }
             throw .unparsable(page: page.name, reason: error.description)
         }
         return try clean(document, page: page)

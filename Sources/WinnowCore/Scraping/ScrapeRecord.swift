@@ -6,7 +6,7 @@ public struct ScrapeRecord: Codable, Sendable {
     public struct Failure: Codable, Sendable, Equatable {
         /// `dns`, `connect`, `timeout`, `tls`, `http`, `too_large`, `robots`, `invalid_url`,
         /// `redirect_loop`, `too_many_redirects`, `unsupported_scheme`, `network`, `bad_encoding`,
-        /// `cancelled`, `parse` (the page could not be cleaned) or `other`.
+        /// `cancelled`, `not_html` (binary content), `parse` (the page could not be cleaned) or `other`.
         public var kind: String
         public var message: String
     }

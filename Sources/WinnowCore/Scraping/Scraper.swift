@@ -102,7 +102,11 @@ public struct Scraper: Sendable {
             let warnings = (record.warnings ?? []) + article.warnings
             record.warnings = warnings.isEmpty ? nil : warnings
         } catch {
-            record.error = ScrapeRecord.Failure(kind: "parse", message: error.description)
+            if case .notHTML = error {
+                record.error = ScrapeRecord.Failure(kind: "not_html", message: error.description)
+            } else {
+                record.error = ScrapeRecord.Failure(kind: "parse", message: error.description)
+            }
         }
         // Transfer plus cleaning; time spent queued behind politeness limits is not the page's.
         record.elapsedMilliseconds = Int((response.elapsed + (clock.now - cleaningStart)) / .milliseconds(1))

@@ -140,4 +140,19 @@ struct ScraperTests {
             #expect(metadata.sha256 == SHA256.hex(Array(Self.article.utf8)))
         }
     }
+
+    @Test("a URL that serves binary content gets a not_html record, not noise text")
+    func binaryContent() async throws {
+        try await LoopbackServer.withServer { server in
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+            server.route("/image", TestResponse(headers: [("Content-Type", "image/png")], body: png))
+            let output = temporaryFile("binary.jsonl")
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            _ = try await scraper().run(URLList(text: server.url("/image")).entries, log: try RecordLog(path: output))
+            let record = try #require(try records(at: output).first)
+            #expect(record.error?.kind == "not_html")
+            #expect(record.error?.message.contains(server.url("/image")) == true)
+            #expect(record.text == nil && record.status == 200)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WinnowHTTP
 
 /// `winnow`: scrape web pages and clean them into article text.
 @main
@@ -10,7 +11,7 @@ struct Winnow: AsyncParsableCommand {
             Exit codes: 0 success; 1 some pages or snapshots failed (the others were still \
             processed); 2 bad rules or bad arguments (nothing was processed).
             """,
-        version: "0.1.0",
+        version: FetcherConfiguration.winnowVersion,
         subcommands: [CleanCommand.self, ScrapeCommand.self, ValidateCommand.self, SnapshotCommand.self, BenchCommand.self]
     )
 }

@@ -154,6 +154,13 @@ final class CurlEasy: @unchecked Sendable {
             exceededBodyLimit = true
             return 0  // anything but bytes.count makes libcurl abort with CURLE_WRITE_ERROR
         }
+        if body.isEmpty {
+            // Size the buffer once from Content-Length (the encoded size when compressed: a floor)
+            // rather than regrowing and copying it as chunks arrive.
+            var length: curl_off_t = -1
+            winnow_curl_easy_getinfo_off_t(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length)
+            if length > 0 { body.reserveCapacity(min(Int(length), maxBodyBytes)) }
+        }
         body.append(contentsOf: bytes)
         return bytes.count
     }

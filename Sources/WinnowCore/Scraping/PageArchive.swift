@@ -11,7 +11,7 @@ struct PageArchive {
         let name = PageArchive.name(for: requestedURL)
         let snapshot = Snapshot(root: directory, host: host, name: name)
         var metadata = SnapshotMetadata(
-            url: requestedURL, fetchedAt: ISO8601DateFormatter().string(from: response.fetchedAt),
+            url: requestedURL, fetchedAt: Timestamp.string(response.fetchedAt),
             status: response.status, sha256: SHA256.hex(response.body))
         metadata.finalURL = response.finalURL == requestedURL ? nil : response.finalURL
         metadata.contentType = response.contentType

@@ -35,7 +35,12 @@ public actor RecordLog {
 
     /// Writes one record as one line.
     public func append(_ record: ScrapeRecord) throws(ScrapeError) {
-        let line = Data((record.jsonLine() + "\n").utf8)
+        try append(line: record.jsonLineData(newline: true))
+    }
+
+    /// Writes one already encoded line (``ScrapeRecord/jsonLineData(newline:)``), so that callers can
+    /// encode records concurrently and the actor only writes.
+    func append(line: Data) throws(ScrapeError) {
         guard let handle else {
             FileHandle.standardOutput.write(line)
             return

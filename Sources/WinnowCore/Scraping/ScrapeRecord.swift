@@ -51,11 +51,22 @@ public struct ScrapeRecord: Codable, Sendable {
 
     /// The record as one line of JSON (no newline).
     public func jsonLine() -> String {
+        String(decoding: jsonLineData(), as: UTF8.self)
+    }
+
+    /// The record as one line of JSON, ending in a newline when `newline` (a JSON Lines line).
+    /// Safe to call from many tasks at once (the encoder is shared and never mutated).
+    func jsonLineData(newline: Bool = false) -> Data {
+        var data = (try? Self.encoder.encode(self))
+            ?? Data(#"{"error":{"kind":"other","message":"record could not be encoded"},"url":"\#(url)"}"#.utf8)
+        if newline { data.append(UInt8(ascii: "\n")) }
+        return data
+    }
+
+    /// One encoder for every record rather than a new one per record.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else {
-            return #"{"error":{"kind":"other","message":"record could not be encoded"},"url":"\#(url)"}"#
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
+        return encoder
+    }()
 }

@@ -34,18 +34,20 @@ public struct Scraper: Sendable {
         var state = ScrapeProgress(total: entries.count)
         progress(state)
         let window = options.jobs * 2
-        let outcome: Result<ScrapeProgress, ScrapeError> = await withTaskGroup(of: ScrapeRecord.self) { group in
+        // Each child task fetches, cleans and encodes its record (encoding too runs in parallel);
+        // the log actor only writes lines.
+        let outcome: Result<ScrapeProgress, ScrapeError> = await withTaskGroup(of: (ScrapeRecord, Data).self) { group in
             var pending = entries.makeIterator()
             var inFlight = 0
             while inFlight < window, let entry = pending.next() {
-                group.addTask { await scrape(entry) }
+                group.addTask { await encoded(entry) }
                 inFlight += 1
             }
-            while let record = await group.next() {
+            while let (record, line) = await group.next() {
                 inFlight -= 1
                 // A cancelled run writes nothing for unfinished URLs, so a later run fetches them.
                 if Task.isCancelled, record.error?.kind == "cancelled" { continue }
-                do { try await log.append(record) } catch let error as ScrapeError {
+                do { try await log.append(line: line) } catch let error as ScrapeError {
                     group.cancelAll()
                     return .failure(error)
                 } catch {
@@ -55,13 +57,19 @@ public struct Scraper: Sendable {
                 state.record(record)
                 progress(state)
                 if let entry = pending.next() {
-                    group.addTask { await scrape(entry) }
+                    group.addTask { await encoded(entry) }
                     inFlight += 1
                 }
             }
             return .success(state)
         }
         return try outcome.get()
+    }
+
+    /// One URL's record and its JSON Lines line.
+    private func encoded(_ entry: URLList.Entry) async -> (ScrapeRecord, Data) {
+        let record = await scrape(entry)
+        return (record, record.jsonLineData(newline: true))
     }
 
     /// One URL: fetch, clean, record. Never throws: every failure becomes a record.
@@ -80,7 +88,7 @@ public struct Scraper: Sendable {
         var record = ScrapeRecord(url: entry.text)
         record.finalURL = response.finalURL == entry.text ? nil : response.finalURL
         record.status = response.status
-        record.fetchedAt = ISO8601DateFormatter().string(from: response.fetchedAt)
+        record.fetchedAt = Timestamp.string(response.fetchedAt)
         record.contentType = response.contentType
         if let directory = options.saveHTMLDirectory {
             do { try PageArchive(directory: directory).save(response, requestedURL: entry.text) } catch {

@@ -127,8 +127,8 @@ public final class HTMLDocument {
 
     private func collectAttributeText() -> [UInt8] {
         var text: [UInt8] = []
-        documentNode.walk { node in
-            var attribute = node.pointer.pointee.type == XML_ELEMENT_NODE ? node.pointer.pointee.properties : nil
+        documentNode.walkPointers { node in
+            var attribute = node.pointee.type == XML_ELEMENT_NODE ? node.pointee.properties : nil
             while let current = attribute {
                 var child = current.pointee.children
                 while let value = child {

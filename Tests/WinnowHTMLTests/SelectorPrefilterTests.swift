@@ -39,3 +39,18 @@ struct SelectorPrefilterTests {
         #expect(document.applicableXPath(for: try Selector(xpath: "//p")) == "//p")
     }
 }
+
+@Suite("Element gathering")
+struct ElementGatheringTests {
+    @Test("elements(named:orWithAttribute:) finds tags and attribute holders in document order")
+    func gathers() throws {
+        let document = try HTMLDocument(html: """
+            <html><head><meta name="a" content="1"><title>T</title></head>
+            <body><div itemprop="x"><time datetime="2020-01-01">d</time></div><p>no</p><meta name="b"></body></html>
+            """)
+        let found = document.documentNode.elements(named: ["meta", "time"], orWithAttribute: "itemprop")
+        #expect(found.map(\.name) == ["meta", "div", "time", "meta"])
+        #expect(document.documentNode.elements(named: ["title"]).map(\.textContent) == ["T"])
+        #expect(document.documentNode.elements(named: ["article"]).isEmpty)
+    }
+}

@@ -16,17 +16,15 @@ struct MetadataSources {
     private(set) var firstTimeDatetime: String?
 
     init(document: HTMLDocument) {
-        document.documentNode.walk { node in
-            guard node.isElement else { return true }
+        let candidates = document.documentNode.elements(
+            named: ["meta", "script", "h1", "title", "link", "time"], orWithAttribute: "itemprop")
+        for node in candidates {
             if node.isElement("meta") {
                 metaTags.append(node)
             } else if node.isElement("script") {
                 if let type = node.attribute("type"), type.lowercased().contains("ld+json") {
                     jsonLDBlocks.append(node.textContent)
                 }
-                return false
-            } else if node.isElement("style") {
-                return false
             } else if node.isElement("h1") {
                 if firstHeading == nil { firstHeading = node }
             } else if node.isElement("title") {
@@ -46,7 +44,6 @@ struct MetadataSources {
             if itempropPublished == nil, node.hasAttribute("itemprop"), node.attribute("itemprop") == "datePublished" {
                 itempropPublished = Self.nonBlank(node.attribute("content"))
             }
-            return true
         }
     }
 

@@ -98,7 +98,9 @@ enum CSSXPathEmitter {
     private static func containsWord(_ word: String, in value: String) -> String {
         // A "word" containing whitespace (or nothing) can never be one of the words.
         if word.isEmpty || word.unicodeScalars.contains(where: CSSScanner.isWhitespace) { return "false()" }
-        return "contains(concat(' ', normalize-space(\(value)), ' '), \(literal(" \(word) ")))"
+        // The plain substring test first: libxml2 stops at a false left operand of `and`, and the
+        // word test (three string operations per element) then only runs where the word occurs.
+        return "\(value) and contains(\(value), \(literal(word))) and contains(concat(' ', normalize-space(\(value)), ' '), \(literal(" \(word) ")))"
     }
 
     private static func attributePredicate(_ attribute: CSSAttributeSelector) -> String {
@@ -120,10 +122,13 @@ enum CSSXPathEmitter {
         case .prefix, .suffix, .substring:
             // Per the spec an empty value matches nothing (not everything) for these operators.
             guard !value.isEmpty else { return "false()" }
-            if match == .prefix { return "starts-with(\(text), \(quoted))" }
-            if match == .substring { return "contains(\(text), \(quoted))" }
+            // `node and …`: an element without the attribute fails on the cheap existence test
+            // instead of having an empty string built and searched (rule books run these over
+            // every element of a page).
+            if match == .prefix { return "\(node) and starts-with(\(text), \(quoted))" }
+            if match == .substring { return "\(node) and contains(\(text), \(quoted))" }
             // XPath 1.0 has no ends-with().
-            return "substring(\(text), string-length(\(text)) - string-length(\(quoted)) + 1) = \(quoted)"
+            return "\(node) and substring(\(text), string-length(\(text)) - string-length(\(quoted)) + 1) = \(quoted)"
         }
     }
 

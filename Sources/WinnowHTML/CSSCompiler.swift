@@ -11,10 +11,6 @@
 /// (N included) in document order; compounds left of a combinator may match outside it, as with
 /// the DOM's `querySelectorAll`. Errors carry the 0-based offset (in Unicode scalars) of the problem.
 enum CSSCompiler {
-    static func compile(_ selector: String) throws(HTMLError) -> String {
-        try compileWithNeedles(selector).xpath
-    }
-
     /// The XPath of `selector`, and of each of its comma-separated alternatives with that
     /// alternative's attribute needle (see ``CSSNeedles``).
     static func compileWithNeedles(_ selector: String) throws(HTMLError) -> (xpath: String, alternatives: [Selector.Alternative]) {

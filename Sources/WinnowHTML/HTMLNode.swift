@@ -159,15 +159,6 @@ public struct HTMLNode {
         walkPointers { visit(HTMLNode(document: document, pointer: $0)) }
     }
 
-    /// ``walk(_:)`` over elements only. Cheaper when text nodes don't matter: no handle (and no
-    /// reference-count traffic on the document) is made for the text nodes, about half of a page.
-    public func walkElements(_ visit: (HTMLNode) -> Bool) {
-        walkPointers { node in
-            // Non-elements are passed over but still entered: the document node has the tree below it.
-            node.pointee.type == XML_ELEMENT_NODE ? visit(HTMLNode(document: document, pointer: node)) : true
-        }
-    }
-
     /// Elements in this subtree (this node included), in document order, whose tag is one of
     /// `names` or that carry `attribute`. One walk in which only matches become handles: the cheap
     /// way to gather a page's `<meta>`, `<script>`, `<time>`… at once.

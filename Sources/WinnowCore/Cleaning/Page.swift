@@ -19,6 +19,11 @@ public struct Page: Sendable {
 
     /// The lowercase host of ``url``, if it has one.
     public var host: String? {
-        url.flatMap { URL(string: $0)?.host?.lowercased() }
+        url.flatMap(Self.host(of:))
+    }
+
+    /// The lowercase host of `url`, if it parses and has one (what picks a rule file).
+    public static func host(of url: String) -> String? {
+        URL(string: url)?.host?.lowercased()
     }
 }

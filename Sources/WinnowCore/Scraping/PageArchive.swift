@@ -7,7 +7,7 @@ struct PageArchive {
     let directory: URL
 
     func save(_ response: FetchResponse, requestedURL: String) throws(ScrapeError) {
-        let host = URL(string: response.finalURL)?.host?.lowercased() ?? "unknown-host"
+        let host = Page.host(of: response.finalURL) ?? "unknown-host"
         let name = PageArchive.name(for: requestedURL)
         let snapshot = Snapshot(root: directory, host: host, name: name)
         var metadata = SnapshotMetadata(

@@ -52,7 +52,7 @@ public struct URLList: Sendable {
         var queues: [String: [Entry]] = [:]
         var order: [String] = []
         for entry in entries {
-            let host = URLComponents(string: entry.text)?.host?.lowercased() ?? ""
+            let host = Page.host(of: entry.text) ?? ""
             if queues[host] == nil { order.append(host) }
             queues[host, default: []].append(entry)
         }

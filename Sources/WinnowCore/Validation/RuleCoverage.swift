@@ -13,7 +13,7 @@ public struct RuleCoverage: Sendable {
         var fired: [RuleID: Int] = [:]
         for result in results {
             guard let article = result.article else { continue }
-            let rules = ruleBook.rules(forHost: article.url.flatMap { Page(bytes: [], url: $0).host })
+            let rules = ruleBook.rules(forHost: article.url.flatMap(Page.host(of:)))
             for rule in Set(rules.allRuleIDs) { applicable[rule, default: 0] += 1 }
             for rule in Set(article.firedRules) { fired[rule, default: 0] += 1 }
         }
